@@ -1,0 +1,577 @@
+//! Answering a question: rank the article's sentences, decide whether the article really answers
+//! it, and build an [`Answer`] of verbatim, cited quotes — or an honest "the article doesn't say".
+//!
+//! The decision to answer rests on three measurements, not on any list of questions:
+//! - *pack coverage*: how much of the question's meaning (its content words, weighted by
+//!   rarity) the article uses at all, after synonyms and typo correction. A question about a
+//!   director, a cost or the weather uses words the article never does.
+//! - *sentence coverage*: how much of it the best sentence holds.
+//! - *answer kind*: a "when" question needs a sentence with a time in it, a "how many" one a
+//!   number.
+//! Curated topics (from `facts.toml`) lift the sentences they quote when the question reads
+//! like one of the topic's phrasings.
+
+use serde::Serialize;
+
+use crate::engine::{Engine, SentenceRef};
+use crate::search::{build_query, DocId, Index, Query};
+use crate::text::{self, AnswerKind, Lexicon, Token};
+
+/// Longest input matched, in characters (Discord's own message limit is 4,000).
+pub const MAX_INPUT_CHARS: usize = 4000;
+/// Most citations in an answer.
+pub const MAX_CITATIONS: usize = 3;
+/// Below this share of the question's meaning found in the article, decline.
+const MIN_PACK_COVERAGE: f32 = 0.67;
+/// Below this share of the question's meaning found in the best sentence, decline.
+const MIN_SENTENCE_COVERAGE: f32 = 0.4;
+/// A curated phrasing this similar to the question lifts its topic.
+const MIN_TOPIC_SIMILARITY: f32 = 0.5;
+
+/// A verbatim quote and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Byte-exact text from the article.
+    pub quote: String,
+    /// The pack id.
+    pub source: String,
+    /// 1-based paragraph (the headline is paragraph 1).
+    pub paragraph: usize,
+    /// 1-based sentence within the paragraph.
+    pub sentence: usize,
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub question: String,
+    pub answered: bool,
+    /// A one-line summary: the curated topic's summary, or the best quote itself; when not
+    /// answered, a sentence saying so.
+    pub answer: String,
+    pub citations: Vec<Citation>,
+    pub confidence: f32,
+    /// Topic command names to try instead (when not answered).
+    pub suggestions: Vec<String>,
+    /// The curated topic the answer comes from, if any.
+    #[serde(skip)]
+    pub topic: Option<String>,
+    /// The pack answered from.
+    #[serde(skip)]
+    pub pack: Option<usize>,
+    /// Another pack that also fits the question well.
+    #[serde(skip)]
+    pub also_in: Option<usize>,
+    /// The question was longer than [`MAX_INPUT_CHARS`] and was cut.
+    #[serde(skip)]
+    pub truncated: bool,
+}
+
+/// Cuts `text` to at most [`MAX_INPUT_CHARS`] characters, on a character boundary.
+pub fn cut_input(text: &str) -> (&str, bool) {
+    match text.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((at, _)) => (&text[..at], true),
+        None => (text, false),
+    }
+}
+
+/// A sentence ranked for a query.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ranked {
+    pub doc: DocId,
+    pub at: SentenceRef,
+    pub score: f32,
+    /// Share of the query's weight this sentence matches.
+    pub coverage: f32,
+    pub matched: u64,
+}
+
+/// Everything retrieval learned about a text, shared by answers and fact checks.
+#[derive(Debug)]
+pub(crate) struct Retrieval {
+    pub tokens: Vec<Token>,
+    pub query: Query,
+    pub pack: usize,
+    /// Weight of each query word (BM25 idf within the pack; unknown words weigh the most).
+    pub weights: Vec<f32>,
+    /// Whether each query word occurs in the pack (itself, a synonym or a typo correction).
+    pub known: Vec<bool>,
+    pub pack_coverage: f32,
+    /// The pack's sentences that match, best first.
+    pub ranked: Vec<Ranked>,
+    /// The curated topic whose phrasing fits best, with its similarity.
+    pub topic: Option<(usize, f32)>,
+    /// Second-best pack, when its best score is close.
+    pub runner_up: Option<usize>,
+}
+
+impl Engine {
+    /// Answers a question from all packs.
+    pub fn ask(&self, question: &str) -> Answer {
+        self.ask_in(question, None)
+    }
+
+    /// Answers a question from the given packs only (`None`: all packs).
+    pub fn ask_in(&self, question: &str, packs: Option<&[usize]>) -> Answer {
+        let (text, truncated) = cut_input(question);
+        let mut answer = match self.retrieve(text, packs) {
+            Some(r) => self.decide(&r),
+            None => self.decline(text, None),
+        };
+        answer.question = question.to_owned();
+        answer.truncated = truncated;
+        answer
+    }
+
+    /// The answer for a curated topic command: its summary and quotes.
+    pub fn topic_answer(&self, command: &str) -> Option<Answer> {
+        let (p, pack) = self
+            .packs()
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.topics.iter().any(|t| t.command == command))?;
+        let topic = pack.topics.iter().find(|t| t.command == command)?;
+        let citations = topic
+            .quotes
+            .iter()
+            .take(MAX_CITATIONS)
+            .map(|q| {
+                self.citation(SentenceRef {
+                    pack: p,
+                    sentence: q.sentence,
+                })
+            })
+            .collect();
+        Some(Answer {
+            question: command.to_owned(),
+            answered: true,
+            answer: topic.summary.clone(),
+            citations,
+            confidence: 1.0,
+            suggestions: Vec::new(),
+            topic: Some(topic.command.clone()),
+            pack: Some(p),
+            also_in: None,
+            truncated: false,
+        })
+    }
+
+    /// The citation for a whole sentence.
+    pub(crate) fn citation(&self, at: SentenceRef) -> Citation {
+        let pack = &self.packs()[at.pack];
+        let s = &pack.sentences[at.sentence];
+        Citation {
+            quote: pack.article[s.span.clone()].to_owned(),
+            source: pack.id.clone(),
+            paragraph: s.paragraph,
+            sentence: s.index,
+        }
+    }
+
+    /// Ranks the sentences of the best-fitting pack for `text`.
+    pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
+        let tokens = text::analyze(text, true);
+        let query = build_query(&tokens, &self.sentences);
+        if query.words.is_empty() {
+            return None;
+        }
+        let allowed = |p: usize| packs.is_none_or(|list| list.contains(&p));
+        let hits = self.sentences.search(&query, None);
+        let topic_sims = self.topic_similarities(&tokens, &query);
+
+        // Best score per pack, with curated topics lifting the sentences they quote.
+        let mut best_per_pack: Vec<(usize, f32)> = Vec::new();
+        let mut boosted: Vec<(DocId, f32, u64)> = Vec::with_capacity(hits.len());
+        for hit in &hits {
+            let at = self.sentence_ref(hit.doc);
+            if !allowed(at.pack) {
+                continue;
+            }
+            let heading = self.packs()[at.pack].sentences[at.sentence].heading;
+            let factor = match (heading, at.sentence) {
+                (true, 0) => 0.9,
+                (true, _) => 0.3,
+                _ => 1.0,
+            };
+            boosted.push((hit.doc, hit.score * factor, hit.matched));
+        }
+        if boosted.is_empty() {
+            return None;
+        }
+        let top = boosted.iter().map(|b| b.1).fold(0.0f32, f32::max);
+        let mut topic_of_pack: Vec<(usize, usize, f32)> = Vec::new();
+        for &(r, sim) in &topic_sims {
+            if sim < MIN_TOPIC_SIMILARITY || !allowed(r.pack) {
+                continue;
+            }
+            if topic_of_pack.iter().any(|(p, _, _)| *p == r.pack) {
+                continue;
+            }
+            topic_of_pack.push((r.pack, r.topic, sim));
+            let topic = self.topic_at(r);
+            for (rank, quote) in topic.quotes.iter().enumerate() {
+                let Some(doc) = self.sentence_doc(r.pack, quote.sentence) else {
+                    continue;
+                };
+                let lift = sim * top * if rank == 0 { 0.8 } else { 0.6 };
+                match boosted.iter_mut().find(|b| b.0 == doc) {
+                    Some(b) => b.1 += lift,
+                    None => boosted.push((doc, lift, 0)),
+                }
+            }
+        }
+        for &(doc, score, _) in &boosted {
+            let pack = self.sentence_ref(doc).pack;
+            match best_per_pack.iter_mut().find(|(p, _)| *p == pack) {
+                Some(e) => e.1 = e.1.max(score),
+                None => best_per_pack.push((pack, score)),
+            }
+        }
+        best_per_pack.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let pack = best_per_pack[0].0;
+        let runner_up = best_per_pack
+            .get(1)
+            .filter(|(_, s)| *s >= 0.8 * best_per_pack[0].1)
+            .map(|(p, _)| *p);
+
+        let (weights, known) = self.word_weights(&query, pack);
+        let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+        let known_weight: f32 = weights
+            .iter()
+            .zip(&known)
+            .filter(|(_, k)| **k)
+            .map(|(w, _)| w)
+            .sum();
+        let coverage_of = |matched: u64| -> f32 {
+            weights
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| matched & (1 << i) != 0)
+                .map(|(_, w)| w)
+                .sum::<f32>()
+                / total
+        };
+        let mut ranked: Vec<Ranked> = boosted
+            .into_iter()
+            .filter(|(doc, _, _)| self.sentence_ref(*doc).pack == pack)
+            .map(|(doc, score, matched)| Ranked {
+                doc,
+                at: self.sentence_ref(doc),
+                score,
+                coverage: coverage_of(matched),
+                matched,
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        let topic = topic_of_pack
+            .iter()
+            .find(|(p, _, _)| *p == pack)
+            .map(|(_, t, s)| (*t, *s));
+        Some(Retrieval {
+            tokens,
+            query,
+            pack,
+            weights,
+            known,
+            pack_coverage: known_weight / total,
+            ranked,
+            topic,
+            runner_up,
+        })
+    }
+
+    /// Weight and presence of each query word within `pack`.
+    fn word_weights(&self, query: &Query, pack: usize) -> (Vec<f32>, Vec<bool>) {
+        let n = self.sentences.pack_docs(pack).len();
+        let mut weights = Vec::with_capacity(query.words.len());
+        let mut known = Vec::with_capacity(query.words.len());
+        for word in &query.words {
+            let df = word
+                .alternatives
+                .iter()
+                .map(|(t, _)| self.sentences.pack_df(t, pack))
+                .filter(|&df| df > 0)
+                .max();
+            known.push(df.is_some());
+            weights.push(Index::idf(df.unwrap_or(0), n));
+        }
+        (weights, known)
+    }
+
+    /// Similarity of the question to each topic's best phrasing (binary cosine over content
+    /// words), best first.
+    fn topic_similarities(
+        &self,
+        tokens: &[Token],
+        query: &Query,
+    ) -> Vec<(crate::engine::TopicRef, f32)> {
+        if self.phrasings.doc_count() == 0 {
+            return Vec::new();
+        }
+        let phrasing_query = build_query(tokens, &self.phrasings);
+        let q = query.words.len().max(1) as f32;
+        let mut best: Vec<(crate::engine::TopicRef, f32)> = Vec::new();
+        for hit in self.phrasings.search(&phrasing_query, None) {
+            let len = self.phrasings.doc_len(hit.doc).max(1) as f32;
+            let sim = hit.matched.count_ones() as f32 / (q * len).sqrt();
+            let r = self.topic_ref(hit.doc);
+            match best.iter_mut().find(|(t, _)| *t == r) {
+                Some(e) => e.1 = e.1.max(sim),
+                None => best.push((r, sim)),
+            }
+        }
+        best.sort_by(|a, b| b.1.total_cmp(&a.1));
+        best
+    }
+
+    /// Turns a retrieval into an answer, or declines.
+    fn decide(&self, r: &Retrieval) -> Answer {
+        let kind = Lexicon::get().answer_kind(
+            &r.tokens
+                .iter()
+                .map(|t| t.surface.clone())
+                .collect::<Vec<_>>(),
+        );
+        let fits = |c: &Ranked| kind.is_none_or(|k| self.sentence_fits_kind(c.doc, k));
+        let strong_topic = r.topic.filter(|(_, sim)| *sim >= 0.7);
+        let pack_ok = r.pack_coverage >= MIN_PACK_COVERAGE || strong_topic.is_some();
+        let candidates: Vec<&Ranked> = r
+            .ranked
+            .iter()
+            .filter(|c| {
+                fits(c)
+                    && (c.coverage >= MIN_SENTENCE_COVERAGE
+                        || strong_topic.is_some_and(|_| c.matched == 0))
+            })
+            .collect();
+        let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
+            return self.decline("", Some(r));
+        };
+        let mut citations = vec![self.citation(best.at)];
+        for c in candidates.iter().skip(1) {
+            if citations.len() >= MAX_CITATIONS || c.score < 0.5 * best.score {
+                break;
+            }
+            if self.packs()[c.at.pack].sentences[c.at.sentence].heading {
+                continue;
+            }
+            citations.push(self.citation(c.at));
+        }
+        let pack = &self.packs()[r.pack];
+        // The curated summary speaks for the answer only when its topic quotes the best sentence.
+        let topic = r
+            .topic
+            .map(|(t, _)| &pack.topics[t])
+            .filter(|t| t.quotes.iter().any(|q| q.sentence == best.at.sentence));
+        let confidence = (0.5 * r.pack_coverage + 0.5 * best.coverage.min(1.0)).clamp(0.0, 1.0);
+        Answer {
+            question: String::new(),
+            answered: true,
+            answer: topic.map_or_else(|| citations[0].quote.clone(), |t| t.summary.clone()),
+            citations,
+            confidence,
+            suggestions: Vec::new(),
+            topic: topic.map(|t| t.command.clone()),
+            pack: Some(r.pack),
+            also_in: r.runner_up,
+            truncated: false,
+        }
+    }
+
+    /// Does the sentence hold the kind of thing the question asks for?
+    fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind) -> bool {
+        let tokens = &self.sentence_tokens[doc as usize];
+        match kind {
+            AnswerKind::When => tokens
+                .iter()
+                .any(|t| is_time_word(&t.term) || (t.number && looks_like_year(&t.term))),
+            AnswerKind::HowMany => tokens
+                .iter()
+                .any(|t| t.number || is_number_word(&t.surface)),
+            AnswerKind::Who | AnswerKind::Where | AnswerKind::Why => true,
+        }
+    }
+
+    /// A "the article doesn't say" answer, with topics to try instead.
+    fn decline(&self, question: &str, r: Option<&Retrieval>) -> Answer {
+        let pack = r.map(|r| r.pack);
+        let about = match pack {
+            Some(p) => format!("“{}”", self.packs()[p].title()),
+            None if self.packs().len() == 1 => format!("“{}”", self.packs()[0].title()),
+            None => "these articles".to_owned(),
+        };
+        let empty = r.is_none() && question.trim().is_empty();
+        let answer = if empty {
+            format!(
+                "Ask me a question about {about}, and I will answer with quotes from the article."
+            )
+        } else {
+            format!(
+                "The article doesn't say. I only answer from {about}, and it doesn't cover that."
+            )
+        };
+        Answer {
+            question: question.to_owned(),
+            answered: false,
+            answer,
+            citations: Vec::new(),
+            confidence: 0.0,
+            suggestions: self.suggest(r),
+            topic: None,
+            pack,
+            also_in: None,
+            truncated: false,
+        }
+    }
+
+    /// Up to three topic commands related to the question (or the first topics).
+    fn suggest(&self, r: Option<&Retrieval>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(r) = r {
+            for c in &r.ranked {
+                let pack = &self.packs()[c.at.pack];
+                for t in &pack.topics {
+                    if t.quotes.iter().any(|q| q.sentence == c.at.sentence)
+                        && !out.contains(&t.command)
+                    {
+                        out.push(t.command.clone());
+                    }
+                }
+            }
+        }
+        for (_, t) in self.topics() {
+            if !out.contains(&t.command) {
+                out.push(t.command.clone());
+            }
+        }
+        out.truncate(3);
+        out
+    }
+}
+
+fn is_time_word(term: &str) -> bool {
+    const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "januari",
+        "februari",
+        "march",
+        "april",
+        "may",
+        "june",
+        "juli",
+        "august",
+        "septemb",
+        "octob",
+        "novemb",
+        "decemb",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "ago",
+        "morn",
+        "even",
+        "night",
+        "decad",
+        "centuri",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "earlier",
+        "later",
+        "recent",
+        "date",
+        "day",
+        "hour",
+    ];
+    TIME.contains(&term)
+}
+
+fn looks_like_year(term: &str) -> bool {
+    term.len() == 4 && (term.starts_with("19") || term.starts_with("20"))
+}
+
+fn is_number_word(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+        "half",
+        "percent",
+        "twice",
+        "double",
+        "triple",
+    ];
+    NUMBERS.contains(&word)
+}
+
+/// Explains a retrieval for debugging the matcher (`factdesk ask --explain`).
+pub fn explain(engine: &Engine, question: &str) -> String {
+    let Some(r) = engine.retrieve(cut_input(question).0, None) else {
+        return "no content words".into();
+    };
+    let mut out = format!(
+        "pack {} coverage {:.2} topic {:?}\n",
+        engine.packs()[r.pack].id,
+        r.pack_coverage,
+        r.topic
+    );
+    for (i, w) in r.query.words.iter().enumerate() {
+        out += &format!(
+            "  {} [{}] w={:.2} known={} alts={:?}\n",
+            w.surface,
+            w.term,
+            r.weights[i],
+            r.known[i],
+            w.alternatives.iter().map(|a| &a.0).collect::<Vec<_>>()
+        );
+    }
+    for c in r.ranked.iter().take(4) {
+        out += &format!(
+            "  {:.2} cov {:.2} p{}s{}: {}\n",
+            c.score,
+            c.coverage,
+            engine.packs()[c.at.pack].sentences[c.at.sentence].paragraph,
+            engine.packs()[c.at.pack].sentences[c.at.sentence].index,
+            engine.packs()[c.at.pack]
+                .sentence_text(c.at.sentence)
+                .chars()
+                .take(70)
+                .collect::<String>()
+        );
+    }
+    out
+}

@@ -1,0 +1,153 @@
+//! The engine: loaded knowledge plus its indexes, the one object every front end holds.
+//!
+//! It is built once from a [`Knowledge`] and then only read, so it is shared behind an `Arc`
+//! across the console, the CLI and every Discord shard. It owns the mapping from index
+//! documents back to packs and sentences, and from curated question phrasings to topics.
+
+use std::path::Path;
+
+use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
+use crate::search::{DocId, Index};
+use crate::text::{self, Token};
+
+/// Where a sentence document points: (pack index, sentence index in the pack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceRef {
+    pub pack: usize,
+    pub sentence: usize,
+}
+
+/// Where a phrasing document points: (pack index, topic index in the pack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicRef {
+    pub pack: usize,
+    pub topic: usize,
+}
+
+/// Knowledge and its indexes, ready to answer.
+#[derive(Debug)]
+pub struct Engine {
+    knowledge: Knowledge,
+    /// One document per article sentence, packs in order.
+    pub(crate) sentences: Index,
+    sentence_refs: Vec<SentenceRef>,
+    /// Analysed tokens of each sentence document (used for fact-check comparisons).
+    pub(crate) sentence_tokens: Vec<Vec<Token>>,
+    /// One document per curated question phrasing (and topic title).
+    pub(crate) phrasings: Index,
+    phrasing_refs: Vec<TopicRef>,
+}
+
+impl Engine {
+    /// Loads every pack in `dir` and indexes it.
+    pub fn load(dir: &Path) -> Result<Engine, KnowledgeError> {
+        Ok(Engine::new(Knowledge::load_dir(dir)?))
+    }
+
+    /// Indexes loaded knowledge.
+    pub fn new(knowledge: Knowledge) -> Engine {
+        let mut sentence_refs = Vec::new();
+        let mut sentence_tokens = Vec::new();
+        let mut phrasing_refs = Vec::new();
+        let mut phrasing_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
+        for (p, pack) in knowledge.packs.iter().enumerate() {
+            for (s, sentence) in pack.sentences.iter().enumerate() {
+                sentence_refs.push(SentenceRef {
+                    pack: p,
+                    sentence: s,
+                });
+                sentence_tokens.push(text::analyze(&pack.article[sentence.span.clone()], false));
+            }
+            for (t, topic) in pack.topics.iter().enumerate() {
+                let title = topic.title.replace(['-', '_'], " ");
+                for phrasing in topic.questions.iter().chain(std::iter::once(&title)) {
+                    phrasing_refs.push(TopicRef { pack: p, topic: t });
+                    phrasing_tokens.push((p, text::analyze(phrasing, false)));
+                }
+            }
+        }
+        let sentences = Index::build(
+            sentence_refs
+                .iter()
+                .zip(&sentence_tokens)
+                .map(|(r, toks)| (r.pack, toks.as_slice())),
+        );
+        let phrasings = Index::build(
+            phrasing_tokens
+                .iter()
+                .map(|(p, toks)| (*p, toks.as_slice())),
+        );
+        Engine {
+            knowledge,
+            sentences,
+            sentence_refs,
+            sentence_tokens,
+            phrasings,
+            phrasing_refs,
+        }
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    pub fn packs(&self) -> &[Pack] {
+        &self.knowledge.packs
+    }
+
+    /// Every curated topic, with its pack, in pack order.
+    pub fn topics(&self) -> impl Iterator<Item = (&Pack, &Topic)> {
+        self.knowledge
+            .packs
+            .iter()
+            .flat_map(|p| p.topics.iter().map(move |t| (p, t)))
+    }
+
+    /// The topic with this command name.
+    pub fn topic(&self, command: &str) -> Option<(&Pack, &Topic)> {
+        self.knowledge.topic(command)
+    }
+
+    pub(crate) fn sentence_ref(&self, doc: DocId) -> SentenceRef {
+        self.sentence_refs[doc as usize]
+    }
+
+    /// The sentence document of (pack, sentence).
+    pub(crate) fn sentence_doc(&self, pack: usize, sentence: usize) -> Option<DocId> {
+        let range = self.sentences.pack_docs(pack);
+        let doc = range.start + sentence as DocId;
+        (doc < range.end).then_some(doc)
+    }
+
+    pub(crate) fn topic_ref(&self, doc: DocId) -> TopicRef {
+        self.phrasing_refs[doc as usize]
+    }
+
+    /// The topic a phrasing reference points at.
+    pub(crate) fn topic_at(&self, r: TopicRef) -> &Topic {
+        &self.knowledge.packs[r.pack].topics[r.topic]
+    }
+
+    /// Topic command names closest to `typed` (typo tolerant), for "did you mean".
+    pub fn similar_topics(&self, typed: &str, limit: usize) -> Vec<String> {
+        let typed = text::normalize(typed.trim().trim_start_matches(['!', '/']));
+        let mut scored: Vec<(f64, String)> = self
+            .topics()
+            .map(|(_, t)| {
+                let sim = strsim::normalized_damerau_levenshtein(&typed, &t.command);
+                let prefix = t.command.starts_with(&typed) || typed.starts_with(&t.command);
+                (
+                    if prefix && !typed.is_empty() {
+                        sim.max(0.75)
+                    } else {
+                        sim
+                    },
+                    t.command.clone(),
+                )
+            })
+            .filter(|(sim, _)| *sim >= 0.5)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+}

@@ -1,0 +1,324 @@
+//! The inverted index and BM25 ranking shared by answers and fact checks.
+//!
+//! Owns turning analysed text into a [`Query`] (each content word with its alternatives:
+//! synonyms and typo corrections, each with a weight) and scoring documents with BM25
+//! (k1 = 1.2, b = 0.75), taking for each query word the best of its alternatives so that
+//! synonyms never count twice. Documents belong to packs; packs are contiguous runs of
+//! document ids, so "does this pack use this word" is a binary search in a posting list.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::text::{self, typo, Lexicon, Token, TokenRole};
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Weight of a synonym relative to the word itself.
+pub const SYNONYM_WEIGHT: f32 = 0.8;
+/// Weight of a typo correction.
+pub const TYPO_WEIGHT: f32 = 0.85;
+/// Most query words considered (a longer question keeps its first ones).
+pub const MAX_POSITIONS: usize = 48;
+
+/// Dense id of a term in one index.
+pub type TermId = u32;
+/// Dense id of a document in one index.
+pub type DocId = u32;
+
+/// One content word of a query and the terms that may stand for it.
+#[derive(Debug, Clone)]
+pub struct QueryWord {
+    /// The word as typed (lowercase).
+    pub surface: String,
+    /// The term as typed (stem or alias).
+    pub term: String,
+    /// (term, weight) alternatives, the word itself first when the index knows it.
+    pub alternatives: Vec<(String, f32)>,
+    /// Capitalised or an acronym in the question: likely a name.
+    pub proper: bool,
+    pub number: bool,
+    /// Preceded by a negation within the same clause.
+    pub negated: bool,
+}
+
+/// A query: its content words, in order, deduplicated by term.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub words: Vec<QueryWord>,
+}
+
+/// A scored document.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub doc: DocId,
+    pub score: f32,
+    /// Bit i set when query word i matched this document.
+    pub matched: u64,
+}
+
+/// An inverted index over documents grouped in packs.
+#[derive(Debug, Default)]
+pub struct Index {
+    vocab: HashMap<String, TermId>,
+    /// Term names by id.
+    terms: Vec<String>,
+    /// Lowercase surface words by character length, with their term, for typo correction.
+    surfaces_by_len: Vec<Vec<(String, TermId)>>,
+    postings: Vec<Vec<(DocId, u16)>>,
+    doc_len: Vec<u16>,
+    doc_pack: Vec<u32>,
+    pack_docs: Vec<Range<DocId>>,
+    avg_len: f32,
+}
+
+impl Index {
+    /// Builds an index from documents given in pack order: `(pack, tokens)`.
+    pub fn build<'a>(docs: impl IntoIterator<Item = (usize, &'a [Token])>) -> Index {
+        let mut index = Index::default();
+        let mut surfaces: HashMap<String, TermId> = HashMap::new();
+        let mut total_len = 0usize;
+        for (doc, (pack, tokens)) in docs.into_iter().enumerate() {
+            let doc = doc as DocId;
+            while index.pack_docs.len() <= pack {
+                index.pack_docs.push(doc..doc);
+            }
+            index.pack_docs[pack].end = doc + 1;
+            let mut len = 0u16;
+            for tok in tokens.iter().filter(|t| t.role == TokenRole::Content) {
+                len = len.saturating_add(1);
+                let next = index.vocab.len() as TermId;
+                let id = *index.vocab.entry(tok.term.clone()).or_insert(next);
+                if id == next {
+                    index.postings.push(Vec::new());
+                    index.terms.push(tok.term.clone());
+                }
+                surfaces.entry(tok.surface.clone()).or_insert(id);
+                let list = &mut index.postings[id as usize];
+                match list.last_mut() {
+                    Some((d, tf)) if *d == doc => *tf = tf.saturating_add(1),
+                    _ => list.push((doc, 1)),
+                }
+            }
+            total_len += len as usize;
+            index.doc_len.push(len);
+            index.doc_pack.push(pack as u32);
+        }
+        index.avg_len = if index.doc_len.is_empty() {
+            1.0
+        } else {
+            (total_len as f32 / index.doc_len.len() as f32).max(1.0)
+        };
+        for (surface, id) in surfaces {
+            let n = surface.chars().count();
+            if index.surfaces_by_len.len() <= n {
+                index.surfaces_by_len.resize_with(n + 1, Vec::new);
+            }
+            index.surfaces_by_len[n].push((surface, id));
+        }
+        for bucket in &mut index.surfaces_by_len {
+            bucket.sort();
+        }
+        index
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.doc_len.len()
+    }
+
+    /// Content words in a document.
+    pub fn doc_len(&self, doc: DocId) -> usize {
+        self.doc_len.get(doc as usize).map_or(0, |&l| l as usize)
+    }
+
+    pub fn doc_pack(&self, doc: DocId) -> usize {
+        self.doc_pack[doc as usize] as usize
+    }
+
+    /// The documents of a pack.
+    pub fn pack_docs(&self, pack: usize) -> Range<DocId> {
+        self.pack_docs.get(pack).cloned().unwrap_or(0..0)
+    }
+
+    pub fn knows(&self, term: &str) -> bool {
+        self.vocab.contains_key(term)
+    }
+
+    /// Number of documents of `pack` that contain `term`.
+    pub fn pack_df(&self, term: &str, pack: usize) -> usize {
+        let Some(&id) = self.vocab.get(term) else {
+            return 0;
+        };
+        let range = self.pack_docs(pack);
+        let list = &self.postings[id as usize];
+        let lo = list.partition_point(|(d, _)| *d < range.start);
+        let hi = list.partition_point(|(d, _)| *d < range.end);
+        hi - lo
+    }
+
+    /// Number of documents containing `term`, over all packs.
+    pub fn df(&self, term: &str) -> usize {
+        self.vocab
+            .get(term)
+            .map_or(0, |&id| self.postings[id as usize].len())
+    }
+
+    /// BM25 inverse document frequency for a document frequency among `n` documents.
+    pub fn idf(df: usize, n: usize) -> f32 {
+        let (df, n) = (df as f32, n as f32);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Terms whose written form is within the typo rules of `surface`.
+    pub fn typo_matches(&self, surface: &str) -> Vec<String> {
+        let n = surface.chars().count();
+        let allowed = typo::max_typos(n);
+        if allowed == 0 {
+            return Vec::new();
+        }
+        let first: Vec<char> = surface.chars().take(2).collect();
+        let mut out: Vec<(usize, String)> = Vec::new();
+        for len in n.saturating_sub(allowed)..=n + allowed {
+            let Some(bucket) = self.surfaces_by_len.get(len) else {
+                continue;
+            };
+            for (known, id) in bucket {
+                // Cheap filter: typos rarely touch both of the first two letters.
+                let mut kc = known.chars();
+                let (k0, k1) = (kc.next(), kc.next());
+                if k0 != first.first().copied()
+                    && k1 != first.get(1).copied()
+                    && k0 != first.get(1).copied()
+                {
+                    continue;
+                }
+                if typo::within_typos(known, surface) {
+                    let d = strsim::osa_distance(known, surface);
+                    if let Some(term) = self.term_name(*id) {
+                        out.push((d, term.to_owned()));
+                    }
+                }
+            }
+        }
+        out.sort();
+        let best = out.first().map(|(d, _)| *d);
+        let mut terms: Vec<String> = out
+            .into_iter()
+            .filter(|(d, _)| Some(*d) == best)
+            .map(|(_, t)| t)
+            .collect();
+        terms.dedup();
+        terms
+    }
+
+    fn term_name(&self, id: TermId) -> Option<&str> {
+        self.terms.get(id as usize).map(String::as_str)
+    }
+
+    /// Scores every document that matches any query word. `docs` limits the search to a range.
+    pub fn search(&self, query: &Query, docs: Option<Range<DocId>>) -> Vec<Hit> {
+        let n = self.doc_count();
+        let mut scores: HashMap<DocId, Hit> = HashMap::new();
+        for (i, word) in query.words.iter().enumerate().take(64) {
+            // Best weighted contribution of this word to each document.
+            let mut best: HashMap<DocId, f32> = HashMap::new();
+            for (term, weight) in &word.alternatives {
+                let Some(&id) = self.vocab.get(term) else {
+                    continue;
+                };
+                let list = &self.postings[id as usize];
+                let idf = Index::idf(list.len(), n);
+                let (lo, hi) = match &docs {
+                    Some(r) => (
+                        list.partition_point(|(d, _)| *d < r.start),
+                        list.partition_point(|(d, _)| *d < r.end),
+                    ),
+                    None => (0, list.len()),
+                };
+                for &(doc, tf) in &list[lo..hi] {
+                    let tf = tf as f32;
+                    let norm = 1.0 - B + B * self.doc_len[doc as usize] as f32 / self.avg_len;
+                    let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+                    let e = best.entry(doc).or_insert(0.0);
+                    if s > *e {
+                        *e = s;
+                    }
+                }
+            }
+            for (doc, s) in best {
+                let hit = scores.entry(doc).or_insert(Hit {
+                    doc,
+                    score: 0.0,
+                    matched: 0,
+                });
+                hit.score += s;
+                hit.matched |= 1 << i;
+            }
+        }
+        let mut hits: Vec<Hit> = scores.into_values().collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
+    }
+}
+
+/// Builds a query from analysed tokens: content words, deduplicated, with their synonyms and,
+/// for words `index` does not know, typo corrections.
+pub fn build_query(tokens: &[Token], index: &Index) -> Query {
+    let lex = Lexicon::get();
+    let mut words: Vec<QueryWord> = Vec::new();
+    let mut negated = false;
+    for tok in tokens {
+        match tok.role {
+            TokenRole::Negation => {
+                negated = true;
+                continue;
+            }
+            TokenRole::Content => {}
+            _ => continue,
+        }
+        if words.iter().any(|w| w.term == tok.term) || words.len() >= MAX_POSITIONS {
+            continue;
+        }
+        let mut alternatives = vec![(tok.term.clone(), 1.0)];
+        for syn in lex.synonyms(&tok.term) {
+            alternatives.push((syn.clone(), SYNONYM_WEIGHT));
+        }
+        if !tok.number
+            && !index.knows(&tok.term)
+            && !alternatives.iter().any(|(t, _)| index.knows(t))
+        {
+            for fixed in index.typo_matches(&tok.surface) {
+                for syn in lex.synonyms(&fixed) {
+                    alternatives.push((syn.clone(), TYPO_WEIGHT * SYNONYM_WEIGHT));
+                }
+                alternatives.push((fixed, TYPO_WEIGHT));
+            }
+            if let Some(fixed) = lexicon_typo(&tok.surface) {
+                for syn in lex.synonyms(&fixed) {
+                    alternatives.push((syn.clone(), TYPO_WEIGHT * SYNONYM_WEIGHT));
+                }
+            }
+        }
+        words.push(QueryWord {
+            surface: tok.surface.clone(),
+            term: tok.term.clone(),
+            alternatives,
+            proper: tok.proper,
+            number: tok.number,
+            negated,
+        });
+    }
+    Query { words }
+}
+
+/// A lexicon word that `surface` is a typo of, as a term (for misspelt synonyms the article
+/// does not use itself: "cancled" → cancel → the article's "forced to cancel").
+fn lexicon_typo(surface: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    let stem = text::stem_word(surface);
+    if !lex.synonyms(&stem).is_empty() {
+        return None;
+    }
+    lex.synonym_words()
+        .find(|w| typo::within_typos(w, surface))
+        .map(|w| text::stem_word(w))
+}

@@ -1,0 +1,325 @@
+//! Splitting text into tokens for matching: words, their stems, aliases and roles.
+//!
+//! Owns the path from a string to a list of [`Token`]s: words with byte spans into the original,
+//! contractions expanded ("didn't" → "did not"), possessives dropped, acronyms recognised
+//! ("U.S." / "US" → the United States), alias phrases merged into one term ("DPRK",
+//! "North Korea"), and each remaining word classed as content, stop, filler or negation and
+//! stemmed (Snowball English, from `rust-stemmers`).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::lexicon::Lexicon;
+use super::normalize::normalize;
+
+/// What a token contributes to matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRole {
+    /// A word that carries meaning: it is matched and scored.
+    Content,
+    /// A grammatical word ("the", "of").
+    Stop,
+    /// A chat or question-frame word ("lol", "tell me", "article").
+    Filler,
+    /// A word that negates ("not", "never").
+    Negation,
+}
+
+/// One token of analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The matching term: a stem, or an alias's canonical name (`north_korea`).
+    pub term: String,
+    /// The lowercase word(s) as written, for typo matching.
+    pub surface: String,
+    pub role: TokenRole,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Written with a capital letter, not at the start of a sentence, or an acronym.
+    pub proper: bool,
+    /// Starts with a digit.
+    pub number: bool,
+}
+
+/// A word as written: its normalised form and where it stands.
+#[derive(Debug, Clone)]
+struct RawWord {
+    norm: String,
+    span: Range<usize>,
+    capitalised: bool,
+    acronym: bool,
+    sentence_start: bool,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem of one lowercase word.
+pub fn stem_word(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// Splits text into lowercase normalised words (used for lexicon entries and question cues).
+pub fn split_words(text: &str) -> Vec<String> {
+    raw_words(text).into_iter().map(|w| w.norm).collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Scans `text` into words. Apostrophes and dots inside a word are kept while scanning, then
+/// contractions, possessives and dotted acronyms are resolved.
+fn raw_words(text: &str) -> Vec<RawWord> {
+    let mut words = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !is_word_char(c) {
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                sentence_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if is_word_char(c) || is_invisible(c) {
+                j += 1;
+            } else if matches!(c, '\'' | '’' | '.' | ',')
+                && j + 1 < chars.len()
+                && is_word_char(chars[j + 1].1)
+                && (c != ','
+                    || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // A dotted acronym keeps its final dot ("U.S.").
+        let mut end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let word = &text[start..end];
+        let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+        if dotted && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+            j += 1;
+            end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        }
+        let original = &text[start..end];
+        let capitalised = original.chars().next().is_some_and(char::is_uppercase);
+        let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = dotted || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()));
+        push_word(
+            &mut words,
+            original,
+            start..end,
+            capitalised,
+            acronym,
+            sentence_start,
+            dotted,
+        );
+        sentence_start = false;
+        i = j;
+    }
+    words
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+        || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Normalises one scanned word and pushes it (or its parts) onto `words`.
+fn push_word(
+    words: &mut Vec<RawWord>,
+    original: &str,
+    span: Range<usize>,
+    capitalised: bool,
+    acronym: bool,
+    sentence_start: bool,
+    dotted: bool,
+) {
+    let mut norm = normalize(original);
+    if dotted {
+        norm.retain(|c| c != '.');
+    }
+    let make = |norm: String| RawWord {
+        norm,
+        span: span.clone(),
+        capitalised,
+        acronym,
+        sentence_start,
+    };
+    if let Some(stem) = norm.strip_suffix("n't") {
+        let base = match stem {
+            "ca" => "can",
+            "wo" => "will",
+            "sha" => "shall",
+            other => other,
+        };
+        words.push(make(base.to_owned()));
+        words.push(make("not".to_owned()));
+        return;
+    }
+    for suffix in ["'s", "'re", "'ve", "'ll", "'d", "'m", "s'"] {
+        if let Some(base) = norm.strip_suffix(suffix) {
+            if !base.is_empty() {
+                norm = if suffix == "s'" {
+                    format!("{base}s")
+                } else {
+                    base.to_owned()
+                };
+                break;
+            }
+        }
+    }
+    // Any apostrophe left ("o'brien", "rock'n'roll") is dropped inside the word.
+    norm.retain(|c| c != '\'');
+    // Normalisation can expand one character into several words (full-width forms, ligatures).
+    for part in norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',') {
+        if !part.is_empty() {
+            words.push(make(part.to_owned()));
+        }
+    }
+}
+
+/// Analyses `text` into tokens. With `fuzzy_phrases`, alias phrases also match with the typo
+/// rules of [`crate::text::typo`] (used for questions, not for the article).
+pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
+    let lex = Lexicon::get();
+    let words = raw_words(text);
+    let mut tokens = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((len, canonical)) = match_phrase(lex, &words[i..], fuzzy_phrases) {
+            let span = words[i].span.start..words[i + len - 1].span.end;
+            let surface = words[i..i + len]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            tokens.push(Token {
+                term: canonical,
+                surface,
+                role: TokenRole::Content,
+                span,
+                proper: true,
+                number: false,
+            });
+            i += len;
+            continue;
+        }
+        let w = &words[i];
+        let role = if lex.is_negation(&w.norm) {
+            TokenRole::Negation
+        } else if lex.is_stop(&w.norm) {
+            TokenRole::Stop
+        } else if lex.is_filler(&w.norm) {
+            TokenRole::Filler
+        } else {
+            TokenRole::Content
+        };
+        let number = w.norm.starts_with(|c: char| c.is_ascii_digit());
+        let term = if number {
+            w.norm.replace(',', "")
+        } else {
+            stem_word(&w.norm)
+        };
+        tokens.push(Token {
+            term,
+            surface: w.norm.clone(),
+            role,
+            span: w.span.clone(),
+            proper: w.acronym || (w.capitalised && !w.sentence_start),
+            number,
+        });
+        i += 1;
+    }
+    tokens
+}
+
+/// The longest alias phrase at the start of `words`, as (word count, canonical term).
+fn match_phrase(lex: &Lexicon, words: &[RawWord], fuzzy: bool) -> Option<(usize, String)> {
+    let max = lex.longest_phrase.min(words.len());
+    for len in (1..=max).rev() {
+        let key: Vec<String> = words[..len].iter().map(|w| w.norm.clone()).collect();
+        if let Some(c) = lex.phrase(&key) {
+            // A one-word alias that is also a stop word ("us") counts only as an acronym ("US").
+            if len == 1 && lex.is_stop(&key[0]) && !words[0].acronym {
+                continue;
+            }
+            return Some((len, c.to_owned()));
+        }
+        if fuzzy && key.iter().map(String::len).sum::<usize>() >= 5 {
+            let hit = lex.phrases().find(|(p, _)| {
+                p.len() == len
+                    && p.iter()
+                        .zip(&key)
+                        .all(|(a, b)| super::typo::within_typos(a, b))
+            });
+            if let Some((_, c)) = hit {
+                return Some((len, c.clone()));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        analyze(text, true)
+            .into_iter()
+            .filter(|t| t.role == TokenRole::Content)
+            .map(|t| t.term)
+            .collect()
+    }
+
+    #[test]
+    fn aliases_merge_to_one_term() {
+        assert_eq!(terms("DPRK"), vec!["north_korea"]);
+        assert_eq!(
+            terms("North Korea’s foreign ministry"),
+            vec!["north_korea", "foreign", "ministri"]
+        );
+        assert_eq!(terms("the U.S. should"), vec!["united_states"]);
+        assert_eq!(terms("the US"), vec!["united_states"]);
+        assert_eq!(terms("with US"), vec!["united_states"]);
+        assert_eq!(terms("tell us"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn typos_in_alias_phrases_are_forgiven() {
+        assert_eq!(terms("nroth korea"), vec!["north_korea"]);
+    }
+
+    #[test]
+    fn contractions_expand_to_negations() {
+        let toks = analyze("Sony didn't release it", false);
+        assert!(toks.iter().any(|t| t.role == TokenRole::Negation));
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "The “Guardians of Peace” hacked Sony.";
+        for t in analyze(text, false) {
+            assert!(text.get(t.span.clone()).is_some());
+        }
+        let toks = analyze(text, false);
+        assert_eq!(&text[toks[1].span.clone()], "Guardians of Peace");
+    }
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        assert_eq!(terms("paid $1,000 in 2014"), vec!["paid", "1000", "2014"]);
+    }
+}

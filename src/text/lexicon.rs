@@ -1,0 +1,252 @@
+//! The English lexicon: stop and filler words, negations, question words, aliases, synonyms,
+//! antonyms and mutually exclusive word sets.
+//!
+//! The data lives in `lexicon.toml` beside this file (compiled in), so it can be read and extended
+//! without touching code. Every word is run through the same word splitter and stemmer as the
+//! article, so entries match whatever inflection people type.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::analyze::{split_words, stem_word};
+
+const LEXICON_TOML: &str = include_str!("lexicon.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    stop_words: String,
+    filler_words: String,
+    negations: String,
+    question_words: HashMap<String, QuestionCues>,
+    aliases: Vec<Vec<String>>,
+    synonyms: Vec<Vec<String>>,
+    antonyms: Vec<[String; 2]>,
+    exclusive_sets: Vec<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionCues {
+    lead: Vec<String>,
+    any: Vec<String>,
+}
+
+/// The kind of answer a question asks for, read from its question words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnswerKind {
+    Who,
+    When,
+    Where,
+    Why,
+    HowMany,
+}
+
+/// The compiled lexicon. Obtain it with [`Lexicon::get`].
+#[derive(Debug)]
+pub struct Lexicon {
+    stop: HashSet<String>,
+    filler: HashSet<String>,
+    negations: HashSet<String>,
+    /// Alias phrases (as word sequences) to their canonical term.
+    phrases: HashMap<Vec<String>, String>,
+    /// The longest phrase, in words.
+    pub(crate) longest_phrase: usize,
+    /// Term to the other terms that mean nearly the same.
+    synonyms: HashMap<String, Vec<String>>,
+    antonyms: HashMap<String, Vec<String>>,
+    /// Term to the indexes of the exclusive sets it belongs to.
+    exclusive: HashMap<String, Vec<usize>>,
+    /// (cue words, kind, counts only near the start).
+    question_words: Vec<(Vec<String>, AnswerKind, bool)>,
+    /// Every single word of the synonym groups, as written.
+    synonym_surfaces: Vec<String>,
+}
+
+impl Lexicon {
+    /// The lexicon, compiled once on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            // The lexicon is compiled into the binary and covered by tests; a parse failure is a
+            // build defect, so falling back to an empty lexicon would only hide it.
+            let raw: RawLexicon = toml::from_str(LEXICON_TOML)
+                .unwrap_or_else(|e| panic!("built-in lexicon.toml is invalid: {e}"));
+            Lexicon::compile(raw)
+        })
+    }
+
+    fn compile(raw: RawLexicon) -> Lexicon {
+        let words =
+            |s: &str| -> HashSet<String> { s.split_whitespace().map(str::to_owned).collect() };
+        let mut lex = Lexicon {
+            stop: words(&raw.stop_words),
+            filler: words(&raw.filler_words),
+            negations: words(&raw.negations),
+            phrases: HashMap::new(),
+            longest_phrase: 1,
+            synonyms: HashMap::new(),
+            antonyms: HashMap::new(),
+            exclusive: HashMap::new(),
+            question_words: Vec::new(),
+            synonym_surfaces: Vec::new(),
+        };
+        for group in &raw.aliases {
+            let canonical = canonical_term(&group[0]);
+            for entry in group {
+                lex.add_phrase(entry, &canonical);
+            }
+        }
+        for group in &raw.synonyms {
+            let mut terms: Vec<String> = Vec::new();
+            for entry in group {
+                let parts = split_words(entry);
+                if parts.len() > 1 {
+                    // Multi-word synonyms ("call off") become phrases for the group's first word.
+                    lex.add_phrase(entry, &stem_word(&group[0]));
+                } else if let Some(word) = parts.first() {
+                    terms.push(lex.term_of(word));
+                    lex.synonym_surfaces.push(word.clone());
+                }
+            }
+            terms.sort();
+            terms.dedup();
+            for t in &terms {
+                let entry = lex.synonyms.entry(t.clone()).or_default();
+                entry.extend(terms.iter().filter(|o| *o != t).cloned());
+            }
+        }
+        for list in lex.synonyms.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        for [a, b] in &raw.antonyms {
+            let (a, b) = (lex.term_of(a), lex.term_of(b));
+            lex.antonyms.entry(a.clone()).or_default().push(b.clone());
+            lex.antonyms.entry(b).or_default().push(a);
+        }
+        for (i, set) in raw.exclusive_sets.iter().enumerate() {
+            for word in set {
+                let t = lex.term_of(word);
+                lex.exclusive.entry(t).or_default().push(i);
+            }
+        }
+        for (kind, list) in &raw.question_words {
+            let kind = match kind.as_str() {
+                "who" => AnswerKind::Who,
+                "when" => AnswerKind::When,
+                "where" => AnswerKind::Where,
+                "why" => AnswerKind::Why,
+                _ => AnswerKind::HowMany,
+            };
+            for entry in &list.lead {
+                lex.question_words.push((split_words(entry), kind, true));
+            }
+            for entry in &list.any {
+                lex.question_words.push((split_words(entry), kind, false));
+            }
+        }
+        // Longer cues first, so "how many" wins over a bare "how".
+        lex.question_words
+            .sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        lex
+    }
+
+    fn add_phrase(&mut self, entry: &str, canonical: &str) {
+        let words = split_words(entry);
+        if words.is_empty() {
+            return;
+        }
+        self.longest_phrase = self.longest_phrase.max(words.len());
+        self.phrases.insert(words, canonical.to_owned());
+    }
+
+    /// The term a single lexicon word stands for (its alias, or its stem).
+    fn term_of(&self, word: &str) -> String {
+        let words = split_words(word);
+        if let Some(c) = self.phrases.get(&words) {
+            return c.clone();
+        }
+        words.first().map(|w| stem_word(w)).unwrap_or_default()
+    }
+
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+    pub fn is_filler(&self, word: &str) -> bool {
+        self.filler.contains(word)
+    }
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.negations.contains(word)
+    }
+    /// The canonical term for an exact alias phrase.
+    pub fn phrase(&self, words: &[String]) -> Option<&str> {
+        self.phrases.get(words).map(String::as_str)
+    }
+    /// Every alias phrase with its canonical term, for typo-tolerant phrase matching.
+    pub fn phrases(&self) -> impl Iterator<Item = (&Vec<String>, &String)> {
+        self.phrases.iter()
+    }
+    pub fn synonyms(&self, term: &str) -> &[String] {
+        self.synonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
+    }
+    /// Every single word that belongs to a synonym group, as written.
+    pub fn synonym_words(&self) -> impl Iterator<Item = &str> {
+        self.synonym_surfaces.iter().map(String::as_str)
+    }
+    pub fn antonyms(&self, term: &str) -> &[String] {
+        self.antonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
+    }
+    /// True when `a` and `b` are different members of one exclusive set.
+    pub fn excludes(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return false;
+        }
+        match (self.exclusive.get(a), self.exclusive.get(b)) {
+            (Some(x), Some(y)) => x.iter().any(|i| y.contains(i)),
+            _ => false,
+        }
+    }
+    /// True when `term` belongs to any exclusive set.
+    pub fn in_exclusive_set(&self, term: &str) -> bool {
+        self.exclusive.contains_key(term)
+    }
+    /// The kind of answer the question words in `words` (lowercase, in order) ask for: `lead`
+    /// cues count within the first four words, the others anywhere.
+    pub fn answer_kind(&self, words: &[String]) -> Option<AnswerKind> {
+        const LEAD_WORDS: usize = 4;
+        for (cue, kind, lead) in &self.question_words {
+            let hit = words.windows(cue.len()).position(|w| w == cue.as_slice());
+            if matches!(hit, Some(at) if !lead || at < LEAD_WORDS) {
+                return Some(*kind);
+            }
+        }
+        None
+    }
+}
+
+/// The term name of an alias group: its canonical words joined by `_`.
+fn canonical_term(name: &str) -> String {
+    split_words(name).join("_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_compiles_and_links_groups() {
+        let lex = Lexicon::get();
+        assert!(lex.is_stop("the"));
+        assert!(lex
+            .synonyms(&stem_word("film"))
+            .contains(&stem_word("movie")));
+        assert!(lex
+            .antonyms(&stem_word("admitted"))
+            .contains(&stem_word("deny")));
+        assert!(lex.excludes(&stem_word("documentary"), &stem_word("movie")));
+        assert_eq!(lex.phrase(&split_words("dprk")), Some("north_korea"));
+    }
+}

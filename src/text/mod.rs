@@ -1,0 +1,12 @@
+//! Text processing for matching: normalisation, tokens, stems, the lexicon and typo rules.
+//!
+//! Nothing here knows about articles or questions; it turns any string into comparable terms.
+
+pub mod analyze;
+pub mod lexicon;
+pub mod normalize;
+pub mod typo;
+
+pub use analyze::{analyze, split_words, stem_word, Token, TokenRole};
+pub use lexicon::{AnswerKind, Lexicon};
+pub use normalize::normalize;

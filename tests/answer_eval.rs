@@ -1,0 +1,225 @@
+//! Measures the answer engine on the question sets in `tests/data/`: the Sony set
+//! (`questions.toml`) and the unseen-article trials (`bbc_questions.toml`, bare articles with no
+//! curated facts, several packs loaded at once). Each set is split into a tuning half and a
+//! held-out half; both are reported, and each must stay above its floor.
+//!
+//! Run `cargo test --test answer_eval -- --nocapture` to see the figures; set
+//! `FACTDESK_EVAL_SHOW=tuning` to also list the tuning questions that fail.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use factdesk::answer::Answer;
+use factdesk::engine::Engine;
+use factdesk::knowledge::{Knowledge, Pack};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct QuestionSet {
+    question: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+struct Question {
+    text: String,
+    answerable: bool,
+    accept: Vec<String>,
+    half: String,
+    #[serde(default)]
+    article: Option<String>,
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    answerable: usize,
+    right: usize,
+    unanswerable: usize,
+    declined: usize,
+}
+
+impl Tally {
+    fn answer_rate(&self) -> f64 {
+        self.right as f64 / self.answerable.max(1) as f64
+    }
+    fn decline_rate(&self) -> f64 {
+        self.declined as f64 / self.unanswerable.max(1) as f64
+    }
+}
+
+fn load_set(path: &str) -> Vec<Question> {
+    let text = std::fs::read_to_string(path).expect("question set is readable");
+    toml::from_str::<QuestionSet>(&text)
+        .expect("question set parses")
+        .question
+}
+
+/// True when the answer's first citation is a sentence that holds one of the accepted substrings.
+fn first_citation_right(engine: &Engine, answer: &Answer, accept: &[String]) -> bool {
+    let Some(first) = answer.citations.first() else {
+        return false;
+    };
+    let pack = engine
+        .packs()
+        .iter()
+        .find(|p| p.id == first.source)
+        .expect("cited pack exists");
+    let sentence = pack
+        .sentences
+        .iter()
+        .find(|s| s.paragraph == first.paragraph && s.index == first.sentence)
+        .expect("cited location exists");
+    accept.iter().any(|a| {
+        pack.article
+            .match_indices(a.as_str())
+            .any(|(at, _)| sentence.span.start <= at && at + a.len() <= sentence.span.end)
+    })
+}
+
+/// Every citation is a byte-exact sentence of its pack, at the location it names.
+fn assert_citations_exact(engine: &Engine, answer: &Answer) {
+    for c in &answer.citations {
+        let pack = engine
+            .packs()
+            .iter()
+            .find(|p| p.id == c.source)
+            .expect("cited pack exists");
+        let s = pack
+            .sentences
+            .iter()
+            .find(|s| s.paragraph == c.paragraph && s.index == c.sentence)
+            .expect("cited location exists");
+        assert!(
+            pack.article[s.span.clone()].contains(&c.quote),
+            "quote not at its location: {:?}",
+            c.quote
+        );
+        assert!(
+            pack.article.contains(&c.quote),
+            "quote not byte-exact: {:?}",
+            c.quote
+        );
+    }
+}
+
+fn evaluate(
+    engine: &Engine,
+    questions: &[Question],
+    packs_of: impl Fn(&Question) -> Option<Vec<usize>>,
+) -> BTreeMap<String, Tally> {
+    let show = std::env::var("FACTDESK_EVAL_SHOW").unwrap_or_default();
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for q in questions {
+        let answer = match packs_of(q) {
+            Some(packs) => engine.ask_in(&q.text, Some(&packs)),
+            None => engine.ask(&q.text),
+        };
+        assert_citations_exact(engine, &answer);
+        let tally = tallies.entry(q.half.clone()).or_default();
+        let ok = if q.answerable {
+            tally.answerable += 1;
+            let ok = answer.answered && first_citation_right(engine, &answer, &q.accept);
+            tally.right += ok as usize;
+            ok
+        } else {
+            tally.unanswerable += 1;
+            tally.declined += !answer.answered as usize;
+            !answer.answered
+        };
+        if !ok && show == q.half {
+            let got = answer
+                .citations
+                .first()
+                .map_or("(declined)".to_owned(), |c| {
+                    format!(
+                        "p{}s{} {}",
+                        c.paragraph,
+                        c.sentence,
+                        c.quote.chars().take(80).collect::<String>()
+                    )
+                });
+            println!(
+                "MISS [{}] {:?} answerable={} -> {}",
+                q.half, q.text, q.answerable, got
+            );
+        }
+    }
+    tallies
+}
+
+fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
+    for (half, t) in tallies {
+        println!(
+            "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}%",
+            t.right,
+            t.answerable,
+            100.0 * t.answer_rate(),
+            t.declined,
+            t.unanswerable,
+            100.0 * t.decline_rate()
+        );
+    }
+}
+
+#[test]
+fn sony_questions_meet_their_floors() {
+    let engine = Engine::load(Path::new("knowledge")).expect("knowledge loads");
+    let questions = load_set("tests/data/questions.toml");
+    assert!(questions.len() >= 100);
+    let tallies = evaluate(&engine, &questions, |_| None);
+    report("sony", &tallies);
+    for (half, t) in &tallies {
+        assert!(
+            t.answer_rate() >= 0.90,
+            "{half}: answerable accuracy {:.3} below floor",
+            t.answer_rate()
+        );
+        assert!(
+            t.decline_rate() >= 0.85,
+            "{half}: decline rate {:.3} below floor",
+            t.decline_rate()
+        );
+    }
+}
+
+#[test]
+fn unseen_bare_articles_meet_their_floors() {
+    let dir = Path::new("tests/data/bbc");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("trial articles exist")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    // All trial articles and the Sony pack are loaded together, as bare articles.
+    let mut packs: Vec<Pack> = names
+        .iter()
+        .map(|n| {
+            let article = std::fs::read_to_string(dir.join(n)).expect("article reads");
+            let id = n.trim_end_matches(".txt").to_owned();
+            Pack::from_parts(id, &dir.join(n), article, None, None).expect("bare pack builds")
+        })
+        .collect();
+    packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
+    let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
+    let questions = load_set("tests/data/bbc_questions.toml");
+    // Questions are routed by the engine itself, across all packs.
+    let tallies = evaluate(&engine, &questions, |_| None);
+    report("bbc", &tallies);
+    for (half, t) in &tallies {
+        assert!(
+            t.answer_rate() >= 0.60,
+            "{half}: answerable accuracy {:.3} below floor",
+            t.answer_rate()
+        );
+        assert!(
+            t.decline_rate() >= 0.60,
+            "{half}: decline rate {:.3} below floor",
+            t.decline_rate()
+        );
+    }
+    let _ = &names;
+}
