@@ -15,16 +15,25 @@ use serde::Serialize;
 
 use crate::engine::{Engine, SentenceRef};
 use crate::search::{build_query, DocId, Index, Query};
-use crate::text::{self, AnswerKind, Lexicon, Token};
+use crate::text::{self, AnswerKind, Lexicon, Token, TokenRole};
 
 /// Longest input matched, in characters (Discord's own message limit is 4,000).
 pub const MAX_INPUT_CHARS: usize = 4000;
 /// Most citations in an answer.
 pub const MAX_CITATIONS: usize = 3;
-/// Below this share of the question's meaning found in the article, decline.
-const MIN_PACK_COVERAGE: f32 = 0.67;
+/// Below this share of the question's meaning found in the article, decline. Long questions
+/// carry more words that are only chatter, so they may leave a little more unmatched.
+fn min_pack_coverage(content_words: usize) -> f32 {
+    if content_words <= 4 {
+        0.67
+    } else {
+        0.55
+    }
+}
 /// Below this share of the question's meaning found in the best sentence, decline.
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
+/// How much a "why" question prefers sentences that give a reason.
+const WHY_REASON_LIFT: f32 = 1.3;
 /// A curated phrasing this similar to the question lifts its topic.
 const MIN_TOPIC_SIMILARITY: f32 = 0.5;
 
@@ -90,6 +99,8 @@ pub(crate) struct Ranked {
 #[derive(Debug)]
 pub(crate) struct Retrieval {
     pub tokens: Vec<Token>,
+    /// The kind of answer the text asks for, if it is a question with a cue.
+    pub kind: Option<AnswerKind>,
     pub query: Query,
     pub pack: usize,
     /// Weight of each query word (BM25 idf within the pack; unknown words weigh the most).
@@ -170,7 +181,17 @@ impl Engine {
 
     /// Ranks the sentences of the best-fitting pack for `text`.
     pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
-        let tokens = text::analyze(text, true);
+        let mut tokens = text::analyze(text, true);
+        let words: Vec<String> = tokens.iter().map(|t| t.surface.clone()).collect();
+        let kind = Lexicon::get().answer_kind(&words).map(|(kind, cue)| {
+            // The cue ("what day", "how many") says what is asked, not what about.
+            for t in tokens.iter_mut().filter(|t| cue.contains(&t.surface)) {
+                if t.role == TokenRole::Content {
+                    t.role = TokenRole::Filler;
+                }
+            }
+            kind
+        });
         let query = build_query(&tokens, &self.sentences);
         if query.words.is_empty() {
             return None;
@@ -262,6 +283,13 @@ impl Engine {
                 matched,
             })
             .collect();
+        if kind == Some(AnswerKind::Why) {
+            for c in &mut ranked {
+                if self.sentence_gives_reason(c.at) {
+                    c.score *= WHY_REASON_LIFT;
+                }
+            }
+        }
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         let topic = topic_of_pack
             .iter()
@@ -269,6 +297,7 @@ impl Engine {
             .map(|(_, t, s)| (*t, *s));
         Some(Retrieval {
             tokens,
+            kind,
             query,
             pack,
             weights,
@@ -326,23 +355,12 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
-        let kind = Lexicon::get().answer_kind(
-            &r.tokens
-                .iter()
-                .map(|t| t.surface.clone())
-                .collect::<Vec<_>>(),
-        );
-        let fits = |c: &Ranked| kind.is_none_or(|k| self.sentence_fits_kind(c.doc, k));
-        let strong_topic = r.topic.filter(|(_, sim)| *sim >= 0.7);
-        let pack_ok = r.pack_coverage >= MIN_PACK_COVERAGE || strong_topic.is_some();
+        let fits = |c: &Ranked| r.kind.is_none_or(|k| self.sentence_fits_kind(c.doc, k));
+        let pack_ok = r.pack_coverage >= min_pack_coverage(r.query.words.len());
         let candidates: Vec<&Ranked> = r
             .ranked
             .iter()
-            .filter(|c| {
-                fits(c)
-                    && (c.coverage >= MIN_SENTENCE_COVERAGE
-                        || strong_topic.is_some_and(|_| c.matched == 0))
-            })
+            .filter(|c| fits(c) && c.coverage >= MIN_SENTENCE_COVERAGE)
             .collect();
         let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
             return self.decline("", Some(r));
@@ -376,6 +394,33 @@ impl Engine {
             also_in: r.runner_up,
             truncated: false,
         }
+    }
+
+    /// Does the sentence give a reason or a cause ("because", "as a result", "to get rid of")?
+    fn sentence_gives_reason(&self, at: SentenceRef) -> bool {
+        const MARKERS: &[&str] = &[
+            "because",
+            " since ",
+            "as a result",
+            "due to",
+            "in order to",
+            "so that",
+            "get rid of",
+            "based on",
+            "reason",
+            "therefore",
+            "led to",
+            "owing to",
+            "thanks to",
+            "prompted",
+            "in response",
+            "after ",
+            "so as to",
+            "aimed at",
+            "in a bid to",
+        ];
+        let text = text::normalize(self.packs()[at.pack].sentence_text(at.sentence));
+        MARKERS.iter().any(|m| text.contains(m))
     }
 
     /// Does the sentence hold the kind of thing the question asks for?

@@ -15,8 +15,12 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Weight of a synonym relative to the word itself.
 pub const SYNONYM_WEIGHT: f32 = 0.8;
+/// Weight of an antonym: a question that asks "did they admit it" is answered by "they denied it".
+pub const ANTONYM_WEIGHT: f32 = 0.7;
+/// Shortest word corrected towards a lexicon word the article does not use.
+const MIN_LEXICON_TYPO_CHARS: usize = 7;
 /// Weight of a typo correction.
-pub const TYPO_WEIGHT: f32 = 0.85;
+pub const TYPO_WEIGHT: f32 = 0.95;
 /// Most query words considered (a longer question keeps its first ones).
 pub const MAX_POSITIONS: usize = 48;
 
@@ -84,7 +88,11 @@ impl Index {
             }
             index.pack_docs[pack].end = doc + 1;
             let mut len = 0u16;
-            for tok in tokens.iter().filter(|t| t.role == TokenRole::Content) {
+            // Filler words are only ignored in questions; in an article "said" is content.
+            for tok in tokens
+                .iter()
+                .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
+            {
                 len = len.saturating_add(1);
                 let next = index.vocab.len() as TermId;
                 let id = *index.vocab.entry(tok.term.clone()).or_insert(next);
@@ -282,6 +290,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
         for syn in lex.synonyms(&tok.term) {
             alternatives.push((syn.clone(), SYNONYM_WEIGHT));
         }
+        for ant in lex.antonyms(&tok.term) {
+            if !alternatives.iter().any(|(t, _)| t == ant) {
+                alternatives.push((ant.clone(), ANTONYM_WEIGHT));
+            }
+        }
         if !tok.number
             && !index.knows(&tok.term)
             && !alternatives.iter().any(|(t, _)| index.knows(t))
@@ -314,6 +327,9 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
 /// does not use itself: "cancled" → cancel → the article's "forced to cancel").
 fn lexicon_typo(surface: &str) -> Option<String> {
     let lex = Lexicon::get();
+    if surface.chars().count() < MIN_LEXICON_TYPO_CHARS {
+        return None;
+    }
     let stem = text::stem_word(surface);
     if !lex.synonyms(&stem).is_empty() {
         return None;

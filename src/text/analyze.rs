@@ -205,23 +205,33 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
                 .map(|w| w.norm.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            // A phrase that only frames the question ("stand for") is filler like its words.
+            let role = if lex.is_filler(&canonical) || lex.is_stop(&canonical) {
+                TokenRole::Filler
+            } else {
+                TokenRole::Content
+            };
+            let proper = words[i..i + len]
+                .iter()
+                .any(|w| w.acronym || (w.capitalised && !w.sentence_start));
             tokens.push(Token {
                 term: canonical,
                 surface,
-                role: TokenRole::Content,
+                role,
                 span,
-                proper: true,
+                proper,
                 number: false,
             });
             i += len;
             continue;
         }
         let w = &words[i];
-        let role = if lex.is_negation(&w.norm) {
+        let base = lex.base_form(&w.norm);
+        let role = if lex.is_negation(base) {
             TokenRole::Negation
-        } else if lex.is_stop(&w.norm) {
+        } else if lex.is_stop(base) {
             TokenRole::Stop
-        } else if lex.is_filler(&w.norm) {
+        } else if lex.is_filler(base) {
             TokenRole::Filler
         } else {
             TokenRole::Content
@@ -230,7 +240,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         let term = if number {
             w.norm.replace(',', "")
         } else {
-            stem_word(&w.norm)
+            stem_word(base)
         };
         tokens.push(Token {
             term,

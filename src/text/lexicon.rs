@@ -20,6 +20,7 @@ struct RawLexicon {
     stop_words: String,
     filler_words: String,
     negations: String,
+    irregular: String,
     question_words: HashMap<String, QuestionCues>,
     aliases: Vec<Vec<String>>,
     synonyms: Vec<Vec<String>>,
@@ -50,6 +51,8 @@ pub struct Lexicon {
     stop: HashSet<String>,
     filler: HashSet<String>,
     negations: HashSet<String>,
+    /// Irregular word form to its base ("took" → "take").
+    irregular: HashMap<String, String>,
     /// Alias phrases (as word sequences) to their canonical term.
     phrases: HashMap<Vec<String>, String>,
     /// The longest phrase, in words.
@@ -85,6 +88,12 @@ impl Lexicon {
             stop: words(&raw.stop_words),
             filler: words(&raw.filler_words),
             negations: words(&raw.negations),
+            irregular: raw
+                .irregular
+                .split_whitespace()
+                .filter_map(|pair| pair.split_once('='))
+                .map(|(form, base)| (form.to_owned(), base.to_owned()))
+                .collect(),
             phrases: HashMap::new(),
             longest_phrase: 1,
             synonyms: HashMap::new(),
@@ -172,6 +181,10 @@ impl Lexicon {
         words.first().map(|w| stem_word(w)).unwrap_or_default()
     }
 
+    /// The base form of an irregular word ("took" → "take"), or the word itself.
+    pub fn base_form<'a>(&'a self, word: &'a str) -> &'a str {
+        self.irregular.get(word).map_or(word, String::as_str)
+    }
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
     }
@@ -215,12 +228,13 @@ impl Lexicon {
     }
     /// The kind of answer the question words in `words` (lowercase, in order) ask for: `lead`
     /// cues count within the first four words, the others anywhere.
-    pub fn answer_kind(&self, words: &[String]) -> Option<AnswerKind> {
+    /// Returns the kind and the cue's words, which say what is asked rather than what about.
+    pub fn answer_kind(&self, words: &[String]) -> Option<(AnswerKind, &[String])> {
         const LEAD_WORDS: usize = 4;
         for (cue, kind, lead) in &self.question_words {
             let hit = words.windows(cue.len()).position(|w| w == cue.as_slice());
             if matches!(hit, Some(at) if !lead || at < LEAD_WORDS) {
-                return Some(*kind);
+                return Some((*kind, cue.as_slice()));
             }
         }
         None
