@@ -1,14 +1,37 @@
 //! Fact checking a claim against the article: supported, refuted, or not in the source.
 //!
-//! (Being written: the verdict logic lands next; the types below are the interface.)
+//! The claim goes through the same retrieval as a question ([`Engine::retrieve`]). Then the
+//! best-matching sentences are compared with the claim word by word:
+//! - **refuted** when a sentence that matches the claim's subject matter says something
+//!   incompatible: the opposite polarity (a negation on one side only), an antonym of a claim
+//!   word ("denied" against "admitted", "cancel its release" against "released"), another member
+//!   of an exclusive set in the same place ("foreign" ministry against "defence" ministry,
+//!   "Saturday" against "Sunday"), or a different name where the claim names someone the
+//!   article never mentions ("James Franco" against "Jonah Hill");
+//! - **supported** when one sentence holds nearly all of the claim's meaning with none of those
+//!   conflicts;
+//! - **not enough info** otherwise — also when the claim is true in the world but the article
+//!   doesn't say it.
+//! A message of several sentences is checked sentence by sentence: refuted if any part is,
+//! supported only if every part is.
 
 use serde::Serialize;
 
-use crate::answer::{cut_input, Citation};
-use crate::engine::Engine;
+use crate::answer::{cut_input, Citation, Ranked, Retrieval};
+use crate::engine::{Engine, SentenceRef};
+use crate::knowledge::segment;
+use crate::text::{Lexicon, Token, TokenRole};
 
 /// Most evidence quotes in a verdict.
 pub const MAX_EVIDENCE: usize = 5;
+/// Share of the claim's meaning one sentence must hold to support it.
+const MIN_SUPPORT_COVERAGE: f32 = 0.72;
+/// Share a sentence must hold to be read as talking about the same thing (for contradictions).
+const MIN_TOPIC_COVERAGE: f32 = 0.4;
+/// Share of the claim's meaning the article must use at all for any verdict but "not enough info".
+const MIN_PACK_COVERAGE: f32 = 0.6;
+/// How many of the best sentences are compared with the claim.
+const CANDIDATES: usize = 4;
 
 /// What the article says about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -64,6 +87,27 @@ pub struct CheckResult {
     pub truncated: bool,
 }
 
+/// Why a sentence contradicts a claim, in words a moderator can read.
+#[derive(Debug, Clone, PartialEq)]
+enum Conflict {
+    /// One side negates what the other states.
+    Polarity,
+    /// The article uses the opposite word.
+    Antonym { claim: String, article: String },
+    /// The article has another member of the same set, or another name, in that place.
+    Swap { claim: String, article: String },
+}
+
+/// One part's verdict before it is turned into text.
+struct Finding {
+    verdict: Verdict,
+    decisive: Option<SentenceRef>,
+    conflict: Option<Conflict>,
+    evidence: Vec<SentenceRef>,
+    confidence: f32,
+    pack: Option<usize>,
+}
+
 impl Engine {
     /// Checks a claim against all packs.
     pub fn check(&self, claim: &str) -> CheckResult {
@@ -73,16 +117,413 @@ impl Engine {
     /// Checks a claim against the given packs only (`None`: all packs).
     pub fn check_in(&self, claim: &str, packs: Option<&[usize]>) -> CheckResult {
         let (text, truncated) = cut_input(claim);
-        let _ = (text, packs);
+        let sentences = checkable_sentences(text);
+        let mut result = if sentences.len() <= 1 {
+            let finding = self.check_part(text, packs);
+            self.result(claim, &finding)
+        } else {
+            self.check_message(claim, &sentences, packs)
+        };
+        result.truncated = truncated;
+        result
+    }
+
+    /// Checks each sentence of a pasted message and combines the verdicts.
+    fn check_message(
+        &self,
+        claim: &str,
+        sentences: &[&str],
+        packs: Option<&[usize]>,
+    ) -> CheckResult {
+        let findings: Vec<(&str, Finding)> = sentences
+            .iter()
+            .map(|s| (*s, self.check_part(s, packs)))
+            .collect();
+        let verdict = if findings.iter().any(|(_, f)| f.verdict == Verdict::Refuted) {
+            Verdict::Refuted
+        } else if findings
+            .iter()
+            .all(|(_, f)| f.verdict == Verdict::Supported)
+        {
+            Verdict::Supported
+        } else {
+            Verdict::NotEnoughInfo
+        };
+        let parts: Vec<PartCheck> = findings
+            .iter()
+            .map(|(text, f)| {
+                let r = self.result(text, f);
+                PartCheck {
+                    claim: r.claim,
+                    verdict: r.verdict,
+                    evidence: r.evidence,
+                    explanation: r.explanation,
+                    confidence: r.confidence,
+                }
+            })
+            .collect();
+        // Evidence: the decisive quotes of the parts that decide the overall verdict first.
+        let mut evidence: Vec<Citation> = Vec::new();
+        for part in parts
+            .iter()
+            .filter(|p| p.verdict == verdict)
+            .chain(parts.iter().filter(|p| p.verdict != verdict))
+        {
+            for c in &part.evidence {
+                if evidence.len() < MAX_EVIDENCE && !evidence.contains(c) {
+                    evidence.push(c.clone());
+                }
+            }
+        }
+        let deciding: Vec<&PartCheck> = parts.iter().filter(|p| p.verdict == verdict).collect();
+        let explanation = match verdict {
+            Verdict::Refuted => format!(
+                "{} of {} statements in this message conflict with the article. {}",
+                deciding.len(),
+                parts.len(),
+                deciding
+                    .first()
+                    .map_or(String::new(), |p| p.explanation.clone())
+            ),
+            Verdict::Supported => format!(
+                "All {} statements in this message are supported by the article.",
+                parts.len()
+            ),
+            Verdict::NotEnoughInfo => format!(
+                "{} of {} statements in this message are not settled by the article.",
+                deciding.len(),
+                parts.len()
+            ),
+        };
+        let confidence = findings
+            .iter()
+            .map(|(_, f)| f.confidence)
+            .fold(1.0f32, f32::min);
         CheckResult {
             claim: claim.to_owned(),
-            verdict: Verdict::NotEnoughInfo,
-            evidence: Vec::new(),
-            explanation: "The article does not settle this.".to_owned(),
-            confidence: 0.0,
-            parts: Vec::new(),
-            pack: None,
-            truncated,
+            verdict,
+            evidence,
+            explanation,
+            confidence,
+            parts,
+            pack: findings.iter().find_map(|(_, f)| f.pack),
+            truncated: false,
         }
+    }
+
+    /// Checks one statement.
+    fn check_part(&self, text: &str, packs: Option<&[usize]>) -> Finding {
+        let nothing = |pack| Finding {
+            verdict: Verdict::NotEnoughInfo,
+            decisive: None,
+            conflict: None,
+            evidence: Vec::new(),
+            confidence: 0.5,
+            pack,
+        };
+        let Some(r) = self.retrieve(text, packs) else {
+            return nothing(None);
+        };
+        let evidence: Vec<SentenceRef> = r
+            .ranked
+            .iter()
+            .filter(|c| {
+                c.coverage >= 0.2 && !self.packs()[c.at.pack].sentences[c.at.sentence].heading
+            })
+            .take(MAX_EVIDENCE)
+            .map(|c| c.at)
+            .collect();
+        let unknown_names = self.unknown_names(&r, text);
+        let unknown_other = r
+            .query
+            .words
+            .iter()
+            .zip(&r.known)
+            .filter(|(w, known)| !**known && !is_name_like(w, &r.tokens, text))
+            .count();
+
+        // Compare the claim with the sentences that talk about the same thing: those close to
+        // the best one in coverage.
+        let best_coverage = r
+            .ranked
+            .iter()
+            .take(CANDIDATES)
+            .map(|c| c.coverage)
+            .fold(0.0f32, f32::max);
+        let floor = MIN_TOPIC_COVERAGE.max(0.8 * best_coverage);
+        let mut conflicting: Option<(&Ranked, Conflict)> = None;
+        let mut supporting: Option<&Ranked> = None;
+        if r.pack_coverage >= MIN_PACK_COVERAGE * 0.7 {
+            for c in r
+                .ranked
+                .iter()
+                .take(CANDIDATES)
+                .filter(|c| c.coverage >= floor)
+            {
+                match self.conflict(&r, c, &unknown_names) {
+                    Some(conflict) => {
+                        if conflicting.is_none() {
+                            conflicting = Some((c, conflict));
+                        }
+                    }
+                    None => {
+                        if supporting.is_none() && c.coverage >= MIN_SUPPORT_COVERAGE {
+                            supporting = Some(c);
+                        }
+                    }
+                }
+            }
+        }
+        let supported_ok =
+            r.pack_coverage >= MIN_PACK_COVERAGE && unknown_other == 0 && unknown_names.is_empty();
+        // A conflict-free sentence that holds the claim at least as fully wins over a conflict.
+        let support = supporting.filter(|s| {
+            supported_ok
+                && conflicting
+                    .as_ref()
+                    .is_none_or(|(c, _)| s.coverage + 0.05 >= c.coverage)
+        });
+        if let Some(best) = support {
+            return Finding {
+                verdict: Verdict::Supported,
+                decisive: Some(best.at),
+                conflict: None,
+                evidence: with_first(best.at, &evidence),
+                confidence: best.coverage.min(1.0),
+                pack: Some(r.pack),
+            };
+        }
+        if let Some((c, conflict)) = conflicting {
+            return Finding {
+                verdict: Verdict::Refuted,
+                decisive: Some(c.at),
+                conflict: Some(conflict),
+                evidence: with_first(c.at, &evidence),
+                confidence: (0.5 + c.coverage / 2.0).min(1.0),
+                pack: Some(r.pack),
+            };
+        }
+        Finding {
+            evidence,
+            confidence: 1.0 - best_coverage.min(1.0) / 2.0,
+            ..nothing(Some(r.pack))
+        }
+    }
+
+    /// Claim words the pack never uses that look like names (capitalised, or digits).
+    fn unknown_names(&self, r: &Retrieval, text: &str) -> Vec<String> {
+        r.query
+            .words
+            .iter()
+            .zip(&r.known)
+            .filter(|(w, known)| !**known && is_name_like(w, &r.tokens, text))
+            .map(|(w, _)| w.surface.clone())
+            .collect()
+    }
+
+    /// How sentence `c` contradicts the claim, if it does.
+    fn conflict(&self, r: &Retrieval, c: &Ranked, unknown_names: &[String]) -> Option<Conflict> {
+        let lex = Lexicon::get();
+        let sentence = &self.sentence_tokens[c.doc as usize];
+        let sentence_terms: Vec<&str> = sentence
+            .iter()
+            .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
+            .map(|t| t.term.as_str())
+            .collect();
+        let claim_words: Vec<&Token> = r
+            .tokens
+            .iter()
+            .filter(|t| t.role == TokenRole::Content)
+            .collect();
+        let in_claim = |term: &str| {
+            claim_words
+                .iter()
+                .any(|t| t.term == term || lex.synonyms(&t.term).iter().any(|s| s == term))
+        };
+
+        // An antonym of a claim word that governs the claim's subject matter in the sentence.
+        for w in &claim_words {
+            for ant in lex.antonyms(&w.term) {
+                let Some(at) = sentence_terms.iter().position(|t| t == ant) else {
+                    continue;
+                };
+                if in_claim(ant) {
+                    continue;
+                }
+                let claim_word_at = sentence_terms.iter().position(|t| *t == w.term);
+                // "cancel its release": the antonym comes just before the claim's own word.
+                let governs = claim_word_at.is_none_or(|p| p > at && p - at <= 3);
+                if governs {
+                    return Some(Conflict::Antonym {
+                        claim: w.surface.clone(),
+                        article: surface_of(sentence, ant),
+                    });
+                }
+            }
+        }
+        // Another member of an exclusive set in the sentence, where the claim's member is absent.
+        for w in &claim_words {
+            if !lex.in_exclusive_set(&w.term) || sentence_terms.contains(&w.term.as_str()) {
+                continue;
+            }
+            if let Some(other) = sentence_terms
+                .iter()
+                .find(|t| lex.excludes(&w.term, t) && !in_claim(t))
+            {
+                return Some(Conflict::Swap {
+                    claim: w.surface.clone(),
+                    article: surface_of(sentence, other),
+                });
+            }
+        }
+        // A name the article never uses, where the sentence names someone else.
+        if let Some(name) = unknown_names.first() {
+            let matched_known = c.coverage >= MIN_TOPIC_COVERAGE;
+            let other_name = sentence.iter().find(|t| {
+                t.proper && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
+            });
+            if matched_known {
+                if let Some(other) = other_name {
+                    return Some(Conflict::Swap {
+                        claim: name.clone(),
+                        article: other.surface.clone(),
+                    });
+                }
+            }
+        }
+        // Opposite polarity: what one side negates, the other states (headlines are too terse
+        // to read polarity from).
+        let heading = self.packs()[c.at.pack].sentences[c.at.sentence].heading;
+        if !heading && c.coverage >= MIN_SUPPORT_COVERAGE {
+            let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
+            let sentence_matches = |term: &str| {
+                sentence_terms.contains(&term)
+                    || lex
+                        .synonyms(term)
+                        .iter()
+                        .any(|s| sentence_terms.contains(&s.as_str()))
+            };
+            let claim_negates = negated_terms(&r.tokens)
+                .into_iter()
+                .any(|t| sentence_matches(t) && !negated_terms(sentence).contains(&t));
+            let article_negates = negated_terms(sentence).into_iter().any(|t| {
+                (claim_terms.contains(&t)
+                    || lex
+                        .synonyms(t)
+                        .iter()
+                        .any(|s| claim_terms.contains(&s.as_str())))
+                    && !r.tokens.iter().any(|x| x.role == TokenRole::Negation)
+            });
+            if claim_negates || article_negates {
+                return Some(Conflict::Polarity);
+            }
+        }
+        None
+    }
+
+    /// Turns a finding into the public result with its explanation.
+    fn result(&self, claim: &str, f: &Finding) -> CheckResult {
+        let evidence: Vec<Citation> = f.evidence.iter().map(|&at| self.citation(at)).collect();
+        let explanation = match (f.verdict, f.decisive) {
+            (Verdict::Supported, Some(at)) => {
+                format!("The article supports this ({}): “{}”", location(self, at), short_quote(&self.citation(at).quote))
+            }
+            (Verdict::Refuted, Some(at)) => {
+                let why = match &f.conflict {
+                    Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
+                    Some(Conflict::Swap { claim, article }) => format!(" It has “{article}” where the claim has “{claim}”."),
+                    Some(Conflict::Polarity) | None => " It states the opposite.".to_owned(),
+                };
+                format!("The article says otherwise ({}): “{}”{why}", location(self, at), short_quote(&self.citation(at).quote))
+            }
+            _ => match evidence.first() {
+                Some(_) => "The article doesn't settle this: nothing in it states or contradicts the claim; the closest passages are quoted.".to_owned(),
+                None => "The article doesn't mention this.".to_owned(),
+            },
+        };
+        CheckResult {
+            claim: claim.to_owned(),
+            verdict: f.verdict,
+            evidence,
+            explanation,
+            confidence: f.confidence,
+            parts: Vec::new(),
+            pack: f.pack,
+            truncated: false,
+        }
+    }
+}
+
+/// The sentences of a message that are worth checking (with at least two content words).
+fn checkable_sentences(text: &str) -> Vec<&str> {
+    segment::sentences(text)
+        .into_iter()
+        .map(|s| &text[s.span])
+        .filter(|s| {
+            crate::text::analyze(s, false)
+                .iter()
+                .filter(|t| t.role == TokenRole::Content)
+                .count()
+                >= 2
+        })
+        .collect()
+}
+
+/// A claim word that names something: capitalised (even first in the sentence), an acronym, or a
+/// number.
+fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> bool {
+    let capitalised = tokens
+        .iter()
+        .find(|t| t.term == w.term)
+        .and_then(|t| text.get(t.span.clone()))
+        .is_some_and(|s| s.starts_with(char::is_uppercase));
+    w.proper || w.number || capitalised
+}
+
+/// Content terms within three content words after each negation ("did not deny involvement"
+/// negates "deni" and "involv").
+fn negated_terms(tokens: &[Token]) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut remaining = 0;
+    for t in tokens {
+        match t.role {
+            TokenRole::Negation => remaining = 3,
+            TokenRole::Content if remaining > 0 => {
+                out.push(t.term.as_str());
+                remaining -= 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `first`, then the rest of `evidence` without it, at most [`MAX_EVIDENCE`].
+fn with_first(first: SentenceRef, evidence: &[SentenceRef]) -> Vec<SentenceRef> {
+    std::iter::once(first)
+        .chain(evidence.iter().copied().filter(|e| *e != first))
+        .take(MAX_EVIDENCE)
+        .collect()
+}
+
+/// The word as written in the sentence for a term.
+fn surface_of(sentence: &[Token], term: &str) -> String {
+    sentence
+        .iter()
+        .find(|t| t.term == term)
+        .map_or_else(|| term.to_owned(), |t| t.surface.clone())
+}
+
+fn location(engine: &Engine, at: SentenceRef) -> String {
+    let s = &engine.packs()[at.pack].sentences[at.sentence];
+    format!("paragraph {}, sentence {}", s.paragraph, s.index)
+}
+
+/// A quote cut to a readable length for an explanation (the full quote is in the evidence).
+fn short_quote(quote: &str) -> String {
+    const MAX: usize = 160;
+    match quote.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &quote[..at]),
+        None => quote.to_owned(),
     }
 }
