@@ -6,6 +6,7 @@
 //! shells over [`engine::Engine`].
 
 pub mod answer;
+pub mod draft;
 pub mod engine;
 pub mod factcheck;
 pub mod knowledge;
