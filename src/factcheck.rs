@@ -258,9 +258,12 @@ impl Engine {
                 .ranked
                 .iter()
                 .take(CANDIDATES)
-                .filter(|c| c.coverage >= floor)
+                .filter(|c| c.coverage >= MIN_TOPIC_COVERAGE)
             {
-                match self.conflict(&r, c, &unknown_names) {
+                // Antonyms and polarity are strong signals on any sentence about the same
+                // subject; swapped names only count on the sentences that fit best.
+                let near_best = c.coverage >= floor;
+                match self.conflict(&r, c, &unknown_names, near_best) {
                     Some(conflict) => {
                         if conflicting.is_none() {
                             conflicting = Some((c, conflict));
@@ -322,7 +325,13 @@ impl Engine {
     }
 
     /// How sentence `c` contradicts the claim, if it does.
-    fn conflict(&self, r: &Retrieval, c: &Ranked, unknown_names: &[String]) -> Option<Conflict> {
+    fn conflict(
+        &self,
+        r: &Retrieval,
+        c: &Ranked,
+        unknown_names: &[String],
+        near_best: bool,
+    ) -> Option<Conflict> {
         let lex = Lexicon::get();
         let sentence = &self.sentence_tokens[c.doc as usize];
         let sentence_terms: Vec<&str> = sentence
@@ -363,7 +372,10 @@ impl Engine {
         }
         // Another member of an exclusive set in the sentence, where the claim's member is absent.
         for w in &claim_words {
-            if !lex.in_exclusive_set(&w.term) || sentence_terms.contains(&w.term.as_str()) {
+            if !near_best
+                || !lex.in_exclusive_set(&w.term)
+                || sentence_terms.contains(&w.term.as_str())
+            {
                 continue;
             }
             if let Some(other) = sentence_terms
@@ -382,7 +394,7 @@ impl Engine {
             let other_name = sentence.iter().find(|t| {
                 t.proper && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
             });
-            if matched_known {
+            if matched_known && near_best {
                 if let Some(other) = other_name {
                     return Some(Conflict::Swap {
                         claim: name.clone(),

@@ -178,7 +178,10 @@ impl Lexicon {
         if let Some(c) = self.phrases.get(&words) {
             return c.clone();
         }
-        words.first().map(|w| stem_word(w)).unwrap_or_default()
+        words
+            .first()
+            .map(|w| stem_word(self.base_form(w)))
+            .unwrap_or_default()
     }
 
     /// The base form of an irregular word ("took" → "take"), or the word itself.
