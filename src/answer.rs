@@ -8,6 +8,7 @@
 //! - *sentence coverage*: how much of it the best sentence holds.
 //! - *answer kind*: a "when" question needs a sentence with a time in it, a "how many" one a
 //!   number.
+//!
 //! Curated topics (from `facts.toml`) lift the sentences they quote when the question reads
 //! like one of the topic's phrasings.
 
@@ -34,6 +35,10 @@ fn min_pack_coverage(content_words: usize) -> f32 {
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
 /// How much a "why" question prefers sentences that give a reason.
 const WHY_REASON_LIFT: f32 = 1.3;
+/// How much a "who" question prefers sentences that name someone new.
+const WHO_NAME_LIFT: f32 = 1.25;
+/// How strongly routing between packs prefers the pack that uses more of the question's words.
+const ROUTE_COVERAGE_POWER: f32 = 2.0;
 /// A curated phrasing this similar to the question lifts its topic.
 const MIN_TOPIC_SIMILARITY: f32 = 0.5;
 
@@ -210,7 +215,7 @@ impl Engine {
             }
             let heading = self.packs()[at.pack].sentences[at.sentence].heading;
             let factor = match (heading, at.sentence) {
-                (true, 0) => 0.9,
+                (true, 0) => 0.6,
                 (true, _) => 0.3,
                 _ => 1.0,
             };
@@ -241,11 +246,36 @@ impl Engine {
                 }
             }
         }
-        for &(doc, score, _) in &boosted {
+        // Which query words each pack uses at all (in any sentence), to route the question to
+        // the pack it is about: the one that holds most of its rarer words, then the best
+        // sentence.
+        let mut pack_masks: Vec<(usize, u64)> = Vec::new();
+        for &(doc, score, matched) in &boosted {
             let pack = self.sentence_ref(doc).pack;
             match best_per_pack.iter_mut().find(|(p, _)| *p == pack) {
                 Some(e) => e.1 = e.1.max(score),
                 None => best_per_pack.push((pack, score)),
+            }
+            match pack_masks.iter_mut().find(|(p, _)| *p == pack) {
+                Some(e) => e.1 |= matched,
+                None => pack_masks.push((pack, matched)),
+            }
+        }
+        if best_per_pack.len() > 1 {
+            let global = self.global_weights(&query);
+            let total: f32 = global.iter().sum::<f32>().max(f32::EPSILON);
+            for (pack, score) in &mut best_per_pack {
+                let mask = pack_masks
+                    .iter()
+                    .find(|(p, _)| p == pack)
+                    .map_or(0, |e| e.1);
+                let covered: f32 = global
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, w)| w)
+                    .sum();
+                *score *= (covered / total).powf(ROUTE_COVERAGE_POWER);
             }
         }
         best_per_pack.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -283,11 +313,14 @@ impl Engine {
                 matched,
             })
             .collect();
-        if kind == Some(AnswerKind::Why) {
+        if let Some(kind) = kind {
             for c in &mut ranked {
-                if self.sentence_gives_reason(c.at) {
-                    c.score *= WHY_REASON_LIFT;
-                }
+                let lift = match kind {
+                    AnswerKind::Why if self.sentence_gives_reason(c.at) => WHY_REASON_LIFT,
+                    AnswerKind::Who if self.sentence_names_someone(c.doc, &query) => WHO_NAME_LIFT,
+                    _ => 1.0,
+                };
+                c.score *= lift;
             }
         }
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
@@ -307,6 +340,24 @@ impl Engine {
             topic,
             runner_up,
         })
+    }
+
+    /// Weight of each query word over all packs (BM25 idf of its most common alternative).
+    fn global_weights(&self, query: &Query) -> Vec<f32> {
+        let n = self.sentences.doc_count();
+        query
+            .words
+            .iter()
+            .map(|word| {
+                let df = word
+                    .alternatives
+                    .iter()
+                    .map(|(t, _)| self.sentences.df(t))
+                    .max()
+                    .unwrap_or(0);
+                Index::idf(df, n)
+            })
+            .collect()
     }
 
     /// Weight and presence of each query word within `pack`.
@@ -421,6 +472,21 @@ impl Engine {
         ];
         let text = text::normalize(self.packs()[at.pack].sentence_text(at.sentence));
         MARKERS.iter().any(|m| text.contains(m))
+    }
+
+    /// Does the sentence name a person or body the question does not (two capitalised words in
+    /// a row, "Susan Ilston")?
+    fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
+        let tokens = &self.sentence_tokens[doc as usize];
+        let new_name = |t: &Token| {
+            t.role == TokenRole::Content
+                && t.proper
+                && !t.number
+                && !query.words.iter().any(|w| w.term == t.term)
+        };
+        tokens
+            .windows(2)
+            .any(|w| new_name(&w[0]) && new_name(&w[1]))
     }
 
     /// Does the sentence hold the kind of thing the question asks for?
@@ -606,9 +672,10 @@ pub fn explain(engine: &Engine, question: &str) -> String {
     }
     for c in r.ranked.iter().take(4) {
         out += &format!(
-            "  {:.2} cov {:.2} p{}s{}: {}\n",
+            "  {:.2} cov {:.2} words {:b} p{}s{}: {}\n",
             c.score,
             c.coverage,
+            c.matched,
             engine.packs()[c.at.pack].sentences[c.at.sentence].paragraph,
             engine.packs()[c.at.pack].sentences[c.at.sentence].index,
             engine.packs()[c.at.pack]

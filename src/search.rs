@@ -2,7 +2,7 @@
 //!
 //! Owns turning analysed text into a [`Query`] (each content word with its alternatives:
 //! synonyms and typo corrections, each with a weight) and scoring documents with BM25
-//! (k1 = 1.2, b = 0.75), taking for each query word the best of its alternatives so that
+//! (k1 = 1.2, b = 0.3: sentences are short, and a long one is not less about its words), taking for each query word the best of its alternatives so that
 //! synonyms never count twice. Documents belong to packs; packs are contiguous runs of
 //! document ids, so "does this pack use this word" is a binary search in a posting list.
 
@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::text::{self, typo, Lexicon, Token, TokenRole};
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
+const B: f32 = 0.3;
 /// Weight of a synonym relative to the word itself.
 pub const SYNONYM_WEIGHT: f32 = 0.8;
 /// Weight of an antonym: a question that asks "did they admit it" is answered by "they denied it".
@@ -336,5 +336,5 @@ fn lexicon_typo(surface: &str) -> Option<String> {
     }
     lex.synonym_words()
         .find(|w| typo::within_typos(w, surface))
-        .map(|w| text::stem_word(w))
+        .map(text::stem_word)
 }

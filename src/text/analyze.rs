@@ -236,11 +236,12 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         } else {
             TokenRole::Content
         };
-        let number = w.norm.starts_with(|c: char| c.is_ascii_digit());
-        let term = if number {
-            w.norm.replace(',', "")
-        } else {
-            stem_word(base)
+        let spelled = number_word(base);
+        let number = w.norm.starts_with(|c: char| c.is_ascii_digit()) || spelled.is_some();
+        let term = match spelled {
+            Some(digits) => digits.to_owned(),
+            None if number => w.norm.replace(',', ""),
+            None => stem_word(base),
         };
         tokens.push(Token {
             term,
@@ -251,8 +252,83 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             number,
         });
         i += 1;
+        if let Some(compound) = hyphen_compound(text, &words, i) {
+            tokens.push(compound);
+        }
     }
     tokens
+}
+
+/// Spelled-out numbers, matched as their digits ("eight hours" finds "8 hours").
+fn number_word(word: &str) -> Option<&'static str> {
+    const NUMBERS: &[(&str, &str)] = &[
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+        ("ten", "10"),
+        ("eleven", "11"),
+        ("twelve", "12"),
+        ("thirteen", "13"),
+        ("fourteen", "14"),
+        ("fifteen", "15"),
+        ("sixteen", "16"),
+        ("seventeen", "17"),
+        ("eighteen", "18"),
+        ("nineteen", "19"),
+        ("twenty", "20"),
+        ("thirty", "30"),
+        ("forty", "40"),
+        ("fifty", "50"),
+        ("sixty", "60"),
+        ("seventy", "70"),
+        ("eighty", "80"),
+        ("ninety", "90"),
+    ];
+    NUMBERS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
+}
+
+/// When `words[end - 1]` closes a chain of letters-only words joined by hyphens
+/// ("pre-selected", "lay-off"), the whole chain as one more token, so that a question that
+/// writes it as one word ("preselected") finds it.
+fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
+    let joined_to_next = |k: usize| {
+        words.get(k + 1).is_some_and(|next| {
+            text.get(words[k].span.end..next.span.start) == Some("-")
+                && next.span.start != words[k].span.start
+        })
+    };
+    let last = end.checked_sub(1)?;
+    if joined_to_next(last) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && joined_to_next(first - 1) {
+        first -= 1;
+    }
+    let parts = &words[first..end];
+    if parts.len() < 2
+        || !parts
+            .iter()
+            .all(|w| w.norm.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let surface: String = parts.iter().map(|w| w.norm.as_str()).collect();
+    Some(Token {
+        term: stem_word(&surface),
+        surface,
+        role: TokenRole::Content,
+        span: parts[0].span.start..parts[parts.len() - 1].span.end,
+        proper: parts
+            .iter()
+            .any(|w| w.acronym || (w.capitalised && !w.sentence_start)),
+        number: false,
+    })
 }
 
 /// The longest alias phrase at the start of `words`, as (word count, canonical term).
@@ -329,7 +405,19 @@ mod tests {
     }
 
     #[test]
+    fn spelled_numbers_match_digits() {
+        assert_eq!(terms("eight hours"), vec!["8", "hour"]);
+    }
+
+    #[test]
+    fn hyphenated_words_also_match_joined() {
+        assert_eq!(terms("pre-selected"), vec!["pre", "select", "preselect"]);
+        assert!(terms("a lay-off").contains(&"layoff".to_owned()));
+        assert!(!terms("a 32-year-old").iter().any(|t| t.starts_with("32y")));
+    }
+
+    #[test]
     fn numbers_keep_their_digits() {
-        assert_eq!(terms("paid $1,000 in 2014"), vec!["paid", "1000", "2014"]);
+        assert_eq!(terms("paid $1,000 in 2014"), vec!["pay", "1000", "2014"]);
     }
 }
