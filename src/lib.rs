@@ -6,9 +6,13 @@
 //! shells over [`engine::Engine`].
 
 pub mod answer;
+pub mod config;
+pub mod console;
+pub mod discord;
 pub mod draft;
 pub mod engine;
 pub mod factcheck;
 pub mod knowledge;
+pub mod reply;
 pub mod search;
 pub mod text;
