@@ -344,11 +344,10 @@ fn match_phrase(lex: &Lexicon, words: &[RawWord], fuzzy: bool) -> Option<(usize,
             return Some((len, c.to_owned()));
         }
         if fuzzy && key.iter().map(String::len).sum::<usize>() >= 5 {
-            let hit = lex.phrases().find(|(p, _)| {
-                p.len() == len
-                    && p.iter()
-                        .zip(&key)
-                        .all(|(a, b)| super::typo::within_typos(a, b))
+            let hit = lex.phrases_of_len(len).iter().find(|(p, _)| {
+                p.iter()
+                    .zip(&key)
+                    .all(|(a, b)| super::typo::within_typos(a, b))
             });
             if let Some((_, c)) = hit {
                 return Some((len, c.clone()));

@@ -57,6 +57,8 @@ pub struct Lexicon {
     phrases: HashMap<Vec<String>, String>,
     /// The longest phrase, in words.
     pub(crate) longest_phrase: usize,
+    /// The alias phrases again, grouped by word count and sorted, for typo-tolerant matching.
+    phrases_by_len: Vec<Vec<(Vec<String>, String)>>,
     /// Term to the other terms that mean nearly the same.
     synonyms: HashMap<String, Vec<String>>,
     antonyms: HashMap<String, Vec<String>>,
@@ -96,6 +98,7 @@ impl Lexicon {
                 .collect(),
             phrases: HashMap::new(),
             longest_phrase: 1,
+            phrases_by_len: Vec::new(),
             synonyms: HashMap::new(),
             antonyms: HashMap::new(),
             exclusive: HashMap::new(),
@@ -157,6 +160,13 @@ impl Lexicon {
                 lex.question_words.push((split_words(entry), kind, false));
             }
         }
+        lex.phrases_by_len = vec![Vec::new(); lex.longest_phrase + 1];
+        for (words, canonical) in &lex.phrases {
+            lex.phrases_by_len[words.len()].push((words.clone(), canonical.clone()));
+        }
+        for group in &mut lex.phrases_by_len {
+            group.sort();
+        }
         // Longer cues first, so "how many" wins over a bare "how".
         lex.question_words
             .sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
@@ -204,6 +214,10 @@ impl Lexicon {
     /// Every alias phrase with its canonical term, for typo-tolerant phrase matching.
     pub fn phrases(&self) -> impl Iterator<Item = (&Vec<String>, &String)> {
         self.phrases.iter()
+    }
+    /// The alias phrases of exactly `words` words, sorted, with their canonical terms.
+    pub fn phrases_of_len(&self, words: usize) -> &[(Vec<String>, String)] {
+        self.phrases_by_len.get(words).map_or(&[], Vec::as_slice)
     }
     pub fn synonyms(&self, term: &str) -> &[String] {
         self.synonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
