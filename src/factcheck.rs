@@ -1,6 +1,6 @@
 //! Fact checking a claim against the article: supported, refuted, or not in the source.
 //!
-//! The claim goes through the same retrieval as a question ([`Engine::retrieve`]). Then the
+//! The claim goes through the same retrieval as a question (`Engine::retrieve`). Then the
 //! best-matching sentences are compared with the claim word by word:
 //! - **refuted** when a sentence that matches the claim's subject matter says something
 //!   incompatible: the opposite polarity (a negation on one side only), an antonym of a claim
@@ -12,6 +12,7 @@
 //!   conflicts;
 //! - **not enough info** otherwise — also when the claim is true in the world but the article
 //!   doesn't say it.
+//!
 //! A message of several sentences is checked sentence by sentence: refuted if any part is,
 //! supported only if every part is.
 
