@@ -1,0 +1,287 @@
+//! Everything that is not a known command: mentions and DMs (answered as replies), unknown
+//! prefix commands ("did you mean"), interactions for topics added by a reload, gateway events
+//! worth logging, and the framework's errors.
+//!
+//! poise's mention-as-prefix turns "@bot who hacked Sony?" into the unknown command `who`; that
+//! error is routed here and answered as the question it is. A mention elsewhere in a message,
+//! and any DM, arrive as non-command messages.
+
+use serenity::all::{
+    CommandInteraction, Context, CreateInteractionResponse, FullEvent, Message, MessageType, UserId,
+};
+
+use super::commands::{answer_question, send, topic_reply};
+use super::cooldown::Gate;
+use super::embeds;
+use super::{BotData, BotError, BotFrameworkContext};
+use crate::reply::{self, Reply};
+
+/// Logs gateway events worth knowing about.
+pub(crate) async fn on_event(
+    framework: BotFrameworkContext<'_>,
+    event: &FullEvent,
+) -> Result<(), BotError> {
+    match event {
+        FullEvent::Ready { data_about_bot } => {
+            tracing::info!(
+                shard = ?data_about_bot.shard.map(|s| s.id.0),
+                "connected to Discord as {} ({} server(s))",
+                data_about_bot.user.name,
+                data_about_bot.guilds.len()
+            );
+        }
+        FullEvent::Resume { .. } => tracing::debug!("gateway session resumed"),
+        FullEvent::ShardStageUpdate { event } => {
+            tracing::debug!(
+                shard = event.shard_id.0,
+                "shard {:?} → {:?}",
+                event.old,
+                event.new
+            );
+        }
+        _ => {}
+    }
+    let _ = framework;
+    Ok(())
+}
+
+/// A message that is no command: answered when it is a DM or mentions the bot.
+pub(crate) async fn on_non_command_message(
+    framework: BotFrameworkContext<'_>,
+    msg: &Message,
+) -> Result<(), BotError> {
+    if should_ignore(msg, framework.bot_id()) {
+        return Ok(());
+    }
+    let question = if msg.guild_id.is_none() {
+        Some(msg.content.clone())
+    } else {
+        without_bot_mentions(&msg.content, framework.bot_id())
+    };
+    match question {
+        Some(question) => {
+            answer_message(
+                framework.serenity_context,
+                framework.user_data,
+                msg,
+                question,
+            )
+            .await
+        }
+        None => Ok(()),
+    }
+}
+
+/// A prefix or mention that poise found no command for.
+pub(crate) async fn on_unknown_command(
+    framework: BotFrameworkContext<'_>,
+    msg: &Message,
+    content_start: u16,
+    trigger: poise::MessageDispatchTrigger,
+) -> Result<(), BotError> {
+    if trigger != poise::MessageDispatchTrigger::MessageCreate
+        || should_ignore(msg, framework.bot_id())
+    {
+        return Ok(());
+    }
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    let split = usize::from(content_start).min(msg.content.len());
+    let (used_prefix, rest) = msg.content.split_at_checked(split).unwrap_or(("", ""));
+    if used_prefix.starts_with("<@") {
+        let question = without_bot_mentions(rest, framework.bot_id())
+            .unwrap_or_else(|| rest.trim().to_owned());
+        return answer_message(ctx, data, msg, question).await;
+    }
+    let rest = rest.trim();
+    let word = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if !word.starts_with(|c: char| c.is_alphanumeric()) {
+        return Ok(()); // "!!!", "! wow": not meant as a command
+    }
+    let engine = data.live.current();
+    let reply = if engine.topic(&word).is_some() {
+        // A topic added by a reload after start-up.
+        topic_reply(data, &engine, msg.guild_id, &word, &data.prefix)
+    } else {
+        let suggestions = engine.similar_topics(&word, 3);
+        if suggestions.is_empty() && rest.split_whitespace().nth(1).is_some() {
+            return Ok(()); // "!important news today": a sentence, not a mistyped command
+        }
+        reply::did_you_mean_reply(&word, &suggestions, &data.prefix)
+    };
+    if !pass_message_cooldown(ctx, data, msg).await? {
+        return Ok(());
+    }
+    reply_to(ctx, msg, &reply).await
+}
+
+/// A slash command poise does not know: a topic added by a reload, or one since removed.
+pub(crate) async fn on_unknown_interaction(
+    framework: BotFrameworkContext<'_>,
+    interaction: &CommandInteraction,
+) -> Result<(), BotError> {
+    let data = framework.user_data;
+    let engine = data.live.current();
+    let name = interaction.data.name.as_str();
+    let (reply, ephemeral) = if engine.topic(name).is_some() {
+        let reply = topic_reply(data, &engine, interaction.guild_id, name, "/");
+        (reply, false)
+    } else {
+        let suggestions = engine.similar_topics(name, 3);
+        (reply::did_you_mean_reply(name, &suggestions, "/"), true)
+    };
+    let message = embeds::interaction_message(&reply, ephemeral);
+    interaction
+        .create_response(
+            &framework.serenity_context.http,
+            CreateInteractionResponse::Message(message),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Handles every framework error: routing for unknown commands, a short apology for failures,
+/// logs for the rest. Never panics, never shows internals to members.
+pub(crate) async fn on_error(error: poise::FrameworkError<'_, BotData, BotError>) {
+    use poise::FrameworkError as E;
+    let outcome = match error {
+        E::UnknownCommand {
+            msg,
+            content_start,
+            framework,
+            trigger,
+            ..
+        } => on_unknown_command(framework, msg, content_start, trigger).await,
+        E::UnknownInteraction {
+            framework,
+            interaction,
+            ..
+        } => on_unknown_interaction(framework, interaction).await,
+        E::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, "command failed: {error}");
+            send(ctx, &reply::internal_error_reply(), true).await
+        }
+        E::CommandPanic { payload, ctx, .. } => {
+            tracing::error!(
+                command = %ctx.command().qualified_name,
+                "command panicked: {}",
+                payload.as_deref().unwrap_or("(no message)")
+            );
+            send(ctx, &reply::internal_error_reply(), true).await
+        }
+        E::ArgumentParse { ctx, error, .. } => {
+            tracing::debug!(command = %ctx.command().qualified_name, "bad arguments: {error}");
+            let prefix = match ctx {
+                poise::Context::Application(_) => "/".to_owned(),
+                poise::Context::Prefix(_) => ctx.data().prefix.clone(),
+            };
+            send(ctx, &reply::help_reply(&prefix), true).await
+        }
+        E::NonCommandMessage { error, .. } => {
+            tracing::warn!("answering a message failed: {error}");
+            Ok(())
+        }
+        E::EventHandler { error, .. } => {
+            tracing::warn!("event handler failed: {error}");
+            Ok(())
+        }
+        E::Setup { error, .. } => {
+            tracing::error!("start-up failed: {error}");
+            Ok(())
+        }
+        other => poise::builtins::on_error(other)
+            .await
+            .map_err(BotError::from),
+    };
+    if let Err(err) = outcome {
+        tracing::warn!("could not handle an error: {err}");
+    }
+}
+
+/// Answers `question` as a reply to `msg`, with the cooldown.
+async fn answer_message(
+    ctx: &Context,
+    data: &BotData,
+    msg: &Message,
+    question: String,
+) -> Result<(), BotError> {
+    if !pass_message_cooldown(ctx, data, msg).await? {
+        return Ok(());
+    }
+    let reply = match answer_question(data, msg.guild_id, question, data.prefix.clone()).await {
+        Ok(reply) => reply,
+        Err(err) => {
+            tracing::error!("answering a message failed: {err}");
+            reply::internal_error_reply()
+        }
+    };
+    reply_to(ctx, msg, &reply).await
+}
+
+/// Applies the cooldown to a message's author: `true` to answer. The notice is sent once per
+/// window, then nothing.
+async fn pass_message_cooldown(
+    ctx: &Context,
+    data: &BotData,
+    msg: &Message,
+) -> Result<bool, BotError> {
+    match data.cooldowns.check(msg.author.id.get()) {
+        Gate::Go => Ok(true),
+        Gate::Notify { wait } => {
+            reply_to(ctx, msg, &reply::cooldown_reply(Gate::wait_secs(wait))).await?;
+            Ok(false)
+        }
+        Gate::Silent => Ok(false),
+    }
+}
+
+async fn reply_to(ctx: &Context, msg: &Message, reply: &Reply) -> Result<(), BotError> {
+    msg.channel_id
+        .send_message(&ctx.http, embeds::create_message_replying(reply, msg))
+        .await?;
+    Ok(())
+}
+
+/// Messages from bots (this one included), webhooks and the system are never answered.
+fn should_ignore(msg: &Message, bot: UserId) -> bool {
+    msg.author.bot
+        || msg.author.id == bot
+        || msg.webhook_id.is_some()
+        || !matches!(msg.kind, MessageType::Regular | MessageType::InlineReply)
+}
+
+/// The message without the bot's mentions, if it mentions the bot at all.
+pub fn without_bot_mentions(content: &str, bot: UserId) -> Option<String> {
+    let plain = format!("<@{bot}>");
+    let nick = format!("<@!{bot}>");
+    if !content.contains(&plain) && !content.contains(&nick) {
+        return None;
+    }
+    let stripped = content.replace(&plain, " ").replace(&nick, " ");
+    Some(stripped.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_of_the_bot_are_removed() {
+        let bot = UserId::new(42);
+        assert_eq!(
+            without_bot_mentions("<@42> who hacked Sony?", bot).as_deref(),
+            Some("who hacked Sony?")
+        );
+        assert_eq!(
+            without_bot_mentions("hey <@!42>, who did it", bot).as_deref(),
+            Some("hey , who did it")
+        );
+        assert_eq!(without_bot_mentions("<@43> hi", bot), None);
+        assert_eq!(without_bot_mentions("no mention", bot), None);
+        assert_eq!(without_bot_mentions("<@42>", bot).as_deref(), Some(""));
+    }
+}
