@@ -130,6 +130,8 @@ impl Engine {
     /// Answers a question from the given packs only (`None`: all packs).
     pub fn ask_in(&self, question: &str, packs: Option<&[usize]>) -> Answer {
         let (text, truncated) = cut_input(question);
+        let blanked = text::blank_markup(text);
+        let text = blanked.as_ref();
         let mut answer = match self.retrieve(text, packs) {
             Some(r) => self.decide(&r),
             None => self.decline(text, None),
@@ -511,7 +513,9 @@ impl Engine {
             None if self.packs().len() == 1 => format!("“{}”", self.packs()[0].title()),
             None => "these articles".to_owned(),
         };
-        let empty = r.is_none() && question.trim().is_empty();
+        // Nothing that could be a word (white space, punctuation, emoji, mentions): invite a
+        // question rather than say the article doesn't cover it.
+        let empty = r.is_none() && !question.chars().any(char::is_alphanumeric);
         let answer = if empty {
             format!(
                 "Ask me a question about {about}, and I will answer with quotes from the article."

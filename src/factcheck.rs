@@ -118,6 +118,8 @@ impl Engine {
     /// Checks a claim against the given packs only (`None`: all packs).
     pub fn check_in(&self, claim: &str, packs: Option<&[usize]>) -> CheckResult {
         let (text, truncated) = cut_input(claim);
+        let blanked = crate::text::blank_markup(text);
+        let text = blanked.as_ref();
         let sentences = checkable_sentences(text);
         let mut result = if sentences.len() <= 1 {
             let finding = self.check_part(text, packs);

@@ -4,9 +4,11 @@
 
 pub mod analyze;
 pub mod lexicon;
+pub mod markup;
 pub mod normalize;
 pub mod typo;
 
 pub use analyze::{analyze, split_words, stem_word, Token, TokenRole};
 pub use lexicon::{AnswerKind, Lexicon};
+pub use markup::blank_markup;
 pub use normalize::normalize;
