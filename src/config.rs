@@ -349,8 +349,9 @@ fn get_raw<'v>(values: &'v HashMap<String, String>, name: &str) -> Option<&'v st
         .filter(|v| !v.is_empty())
 }
 
-/// Loads `.env` if present; its errors never quote the file (it may hold the token).
-fn load_dotenv() -> Result<(), ConfigError> {
+/// Loads `.env` from the current folder if present, without overriding variables already set.
+/// Its errors never quote the file (it may hold the token).
+pub fn load_dotenv() -> Result<(), ConfigError> {
     match dotenvy::dotenv() {
         Ok(_) => Ok(()),
         Err(e) if e.not_found() => Ok(()),

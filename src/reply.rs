@@ -672,8 +672,12 @@ fn source_footer(engine: &Engine, pack: Option<&Pack>, citations: &[Citation]) -
         engine.packs().iter().find(|p| p.id == first.source)
     })?;
     let mut footer = format!("Source: {}", pack.headline);
-    let mut paragraphs: Vec<usize> = citations.iter().map(|c| c.paragraph).collect();
-    paragraphs.dedup();
+    let mut paragraphs: Vec<usize> = Vec::new();
+    for citation in citations {
+        if !paragraphs.contains(&citation.paragraph) {
+            paragraphs.push(citation.paragraph);
+        }
+    }
     if !paragraphs.is_empty() {
         let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
         footer.push_str(&format!(" ({})", list.join(", ")));
