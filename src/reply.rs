@@ -729,7 +729,7 @@ fn render_line_markdown(line: &[Span]) -> String {
             Span::Strong(t) => format!("**{}**", escape_article_text(t)),
             Span::Code(t) => inline_code(t),
             Span::Link { label, url } if is_web_url(url) => {
-                format!("[{}](<{url}>)", escape_user_text(label))
+                format!("[{}]({url})", escape_user_text(label))
             }
             Span::Link { label, .. } => escape_article_text(label),
         })
