@@ -7,8 +7,10 @@
 //! and any DM, arrive as non-command messages.
 
 use serenity::all::{
-    CommandInteraction, Context, CreateInteractionResponse, FullEvent, Message, MessageType, UserId,
+    CommandInteraction, Context, CreateInteractionResponse, FullEvent, Message, MessageType,
+    RoleId, UserId,
 };
+use serenity::cache::Cache;
 
 use super::commands::{answer_question, send, topic_reply};
 use super::cooldown::Gate;
@@ -56,7 +58,10 @@ pub(crate) async fn on_non_command_message(
     let question = if msg.guild_id.is_none() {
         Some(msg.content.clone())
     } else {
-        without_bot_mentions(&msg.content, framework.bot_id())
+        without_bot_mentions(&msg.content, framework.bot_id()).or_else(|| {
+            let role = bot_role(&framework.serenity_context.cache, msg, framework.bot_id())?;
+            without_mention(&msg.content, &format!("<@&{role}>"))
+        })
     };
     match question {
         Some(question) => {
@@ -261,8 +266,31 @@ pub fn without_bot_mentions(content: &str, bot: UserId) -> Option<String> {
     if !content.contains(&plain) && !content.contains(&nick) {
         return None;
     }
-    let stripped = content.replace(&plain, " ").replace(&nick, " ");
+    without_mention(&content.replace(&nick, &plain), &plain)
+}
+
+/// The content without `mention`, if it holds it.
+fn without_mention(content: &str, mention: &str) -> Option<String> {
+    if !content.contains(mention) {
+        return None;
+    }
+    let stripped = content.replace(mention, " ");
     Some(stripped.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The bot's own managed role, when the message mentions it: Discord's autocomplete sometimes
+/// inserts the role named after the bot instead of the bot itself.
+fn bot_role(cache: &Cache, msg: &Message, bot: UserId) -> Option<RoleId> {
+    if msg.mention_roles.is_empty() {
+        return None;
+    }
+    let guild = cache.guild(msg.guild_id?)?;
+    msg.mention_roles.iter().copied().find(|id| {
+        guild
+            .roles
+            .get(id)
+            .is_some_and(|role| role.tags.bot_id == Some(bot))
+    })
 }
 
 #[cfg(test)]
