@@ -1007,6 +1007,13 @@ fn defuse_mentions_and_links(text: &str) -> String {
             {
                 out.push(ZERO_WIDTH_SPACE);
             }
+            // "<@…>", "<#…>", "<:emoji:…>", "<t:…>", "</cmd:…>": never a live tag.
+            '<' if after.starts_with(['@', '#', ':', '/'])
+                || starts(after, "a:")
+                || starts(after, "t:") =>
+            {
+                out.push(ZERO_WIDTH_SPACE);
+            }
             '#' if previous == Some('<') && starts_with_digit => out.push(ZERO_WIDTH_SPACE),
             ':' if after.starts_with("//") => out.push(ZERO_WIDTH_SPACE),
             'd' | 'D'
@@ -1116,6 +1123,10 @@ quotes = ["The hacker group called the Guardians of Peace took responsibility fo
         ] {
             let out = escape_user_text(input);
             assert!(!out.contains(bad), "{input:?} -> {out:?}");
+            assert!(
+                !out.contains("<@") && !out.contains("<#"),
+                "{input:?} -> {out:?}"
+            );
             assert!(out.contains(ZERO_WIDTH_SPACE), "{input:?} -> {out:?}");
         }
     }
