@@ -81,12 +81,25 @@ pub struct Answer {
     pub truncated: bool,
 }
 
-/// Cuts `text` to at most [`MAX_INPUT_CHARS`] characters, on a character boundary.
+/// Cuts `text` to at most [`MAX_INPUT_CHARS`] characters, on a character boundary and, when
+/// the limit falls inside a word, before that word: half a word ("who hac") would be matched
+/// as an unknown word of its own and could sink the whole question.
 pub fn cut_input(text: &str) -> (&str, bool) {
-    match text.char_indices().nth(MAX_INPUT_CHARS) {
-        Some((at, _)) => (&text[..at], true),
-        None => (text, false),
+    let Some((at, next)) = text.char_indices().nth(MAX_INPUT_CHARS) else {
+        return (text, false);
+    };
+    let head = &text[..at];
+    if !next.is_alphanumeric() {
+        return (head, true);
     }
+    let word_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    // A single word longer than the limit is kept as cut: there is nothing before it.
+    let end = if word_start == 0 { at } else { word_start };
+    (&text[..end], true)
 }
 
 /// A sentence ranked for a query.
@@ -515,7 +528,7 @@ impl Engine {
         };
         // Nothing that could be a word (white space, punctuation, emoji, mentions): invite a
         // question rather than say the article doesn't cover it.
-        let empty = r.is_none() && !question.chars().any(char::is_alphanumeric);
+        let empty = r.is_none() && !text::normalize(question).chars().any(char::is_alphanumeric);
         let answer = if empty {
             format!(
                 "Ask me a question about {about}, and I will answer with quotes from the article."
