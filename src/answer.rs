@@ -40,7 +40,7 @@ const WHO_NAME_LIFT: f32 = 1.25;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
 const ROUTE_COVERAGE_POWER: f32 = 2.0;
 /// A curated phrasing this similar to the question lifts its topic.
-const MIN_TOPIC_SIMILARITY: f32 = 0.5;
+const MIN_TOPIC_SIMILARITY: f32 = 0.6;
 
 /// A verbatim quote and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -221,7 +221,6 @@ impl Engine {
         let topic_sims = self.topic_similarities(&tokens, &query);
 
         // Best score per pack, with curated topics lifting the sentences they quote.
-        let mut best_per_pack: Vec<(usize, f32)> = Vec::new();
         let mut boosted: Vec<(DocId, f32, u64)> = Vec::with_capacity(hits.len());
         for hit in &hits {
             let at = self.sentence_ref(hit.doc);
@@ -263,27 +262,23 @@ impl Engine {
         }
         // Which query words each pack uses at all (in any sentence), to route the question to
         // the pack it is about: the one that holds most of its rarer words, then the best
-        // sentence.
-        let mut pack_masks: Vec<(usize, u64)> = Vec::new();
+        // sentence. Kept by pack index: a common word touches thousands of packs.
+        let mut per_pack: Vec<Option<(f32, u64)>> = vec![None; self.packs().len()];
         for &(doc, score, matched) in &boosted {
-            let pack = self.sentence_ref(doc).pack;
-            match best_per_pack.iter_mut().find(|(p, _)| *p == pack) {
-                Some(e) => e.1 = e.1.max(score),
-                None => best_per_pack.push((pack, score)),
-            }
-            match pack_masks.iter_mut().find(|(p, _)| *p == pack) {
-                Some(e) => e.1 |= matched,
-                None => pack_masks.push((pack, matched)),
-            }
+            let e = per_pack[self.sentence_ref(doc).pack].get_or_insert((score, 0));
+            e.0 = e.0.max(score);
+            e.1 |= matched;
         }
+        let mut best_per_pack: Vec<(usize, f32)> = per_pack
+            .iter()
+            .enumerate()
+            .filter_map(|(p, e)| e.map(|(score, _)| (p, score)))
+            .collect();
         if best_per_pack.len() > 1 {
             let global = self.global_weights(&query);
             let total: f32 = global.iter().sum::<f32>().max(f32::EPSILON);
             for (pack, score) in &mut best_per_pack {
-                let mask = pack_masks
-                    .iter()
-                    .find(|(p, _)| p == pack)
-                    .map_or(0, |e| e.1);
+                let mask = per_pack[*pack].map_or(0, |e| e.1);
                 let covered: f32 = global
                     .iter()
                     .enumerate()
@@ -384,6 +379,7 @@ impl Engine {
             let df = word
                 .alternatives
                 .iter()
+                .filter(|(_, w)| *w > crate::search::RELATED_WEIGHT)
                 .map(|(t, _)| self.sentences.pack_df(t, pack))
                 .filter(|&df| df > 0)
                 .max();
@@ -404,11 +400,37 @@ impl Engine {
             return Vec::new();
         }
         let phrasing_query = build_query(tokens, &self.phrasings);
-        let q = query.words.len().max(1) as f32;
+        // How much of the question a phrasing holds, with rarer words counting more; and how
+        // much of the phrasing the question holds. A topic fits when both are high.
+        let n = self.sentences.doc_count();
+        let importance: Vec<f32> = phrasing_query
+            .words
+            .iter()
+            .map(|w| {
+                Index::idf(
+                    w.alternatives
+                        .iter()
+                        .map(|(t, _)| self.sentences.df(t))
+                        .max()
+                        .unwrap_or(0),
+                    n,
+                )
+            })
+            .collect();
+        let total: f32 = importance.iter().sum::<f32>().max(f32::EPSILON);
         let mut best: Vec<(crate::engine::TopicRef, f32)> = Vec::new();
         for hit in self.phrasings.search(&phrasing_query, None) {
             let len = self.phrasings.doc_len(hit.doc).max(1) as f32;
-            let sim = hit.matched.count_ones() as f32 / (q * len).sqrt();
+            let held: f32 = importance
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| hit.matched & (1 << i) != 0)
+                .map(|(_, w)| w)
+                .sum();
+            let exactness = hit.match_weight / hit.matched.count_ones().max(1) as f32;
+            let phrasing_cover = (hit.matched.count_ones() as f32 / len).min(1.0);
+            let sim = ((held / total) * phrasing_cover).sqrt() * exactness;
+            let _ = query;
             let r = self.topic_ref(hit.doc);
             match best.iter_mut().find(|(t, _)| *t == r) {
                 Some(e) => e.1 = e.1.max(sim),
@@ -508,6 +530,7 @@ impl Engine {
     fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind) -> bool {
         let tokens = &self.sentence_tokens[doc as usize];
         match kind {
+            AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
             AnswerKind::When => tokens
                 .iter()
                 .any(|t| is_time_word(&t.term) || (t.number && looks_like_year(&t.term))),
@@ -624,6 +647,38 @@ fn is_time_word(term: &str) -> bool {
         "hour",
     ];
     TIME.contains(&term)
+}
+
+/// A clock time: "9pm", "10:30", "o'clock", "noon", "midnight", "morning", "GMT".
+fn is_clock_word(term: &str, surface: &str) -> bool {
+    const CLOCK: &[&str] = &[
+        "oclock",
+        "noon",
+        "midday",
+        "midnight",
+        "morn",
+        "afternoon",
+        "night",
+        "dawn",
+        "dusk",
+        "gmt",
+        "bst",
+        "utc",
+        "est",
+        "pst",
+        "am",
+        "pm",
+    ];
+    let digits_then = |suffix: &str| {
+        surface
+            .strip_suffix(suffix)
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    CLOCK.contains(&term)
+        || surface.starts_with("evening")
+        || digits_then("am")
+        || digits_then("pm")
+        || (surface.contains(':') && surface.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn looks_like_year(term: &str) -> bool {

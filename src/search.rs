@@ -15,6 +15,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.3;
 /// Weight of a synonym relative to the word itself.
 pub const SYNONYM_WEIGHT: f32 = 0.8;
+/// Weight of a general related word (WordNet).
+pub const RELATED_WEIGHT: f32 = 0.6;
 /// Weight of an antonym: a question that asks "did they admit it" is answered by "they denied it".
 pub const ANTONYM_WEIGHT: f32 = 0.7;
 /// Shortest word corrected towards a lexicon word the article does not use.
@@ -64,6 +66,9 @@ pub struct Hit {
     pub score: f32,
     /// Bit i set when query word i matched this document.
     pub matched: u64,
+    /// Sum over matched words of the weight of the alternative that matched (1 for the word
+    /// itself, less for a synonym or typo correction).
+    pub match_weight: f32,
 }
 
 /// An inverted index over documents grouped in packs.
@@ -265,7 +270,7 @@ impl Index {
         let mut scores: HashMap<DocId, Hit> = HashMap::new();
         for (i, word) in query.words.iter().enumerate().take(64) {
             // Best weighted contribution of this word to each document.
-            let mut best: HashMap<DocId, f32> = HashMap::new();
+            let mut best: HashMap<DocId, (f32, f32)> = HashMap::new();
             for (term, weight) in &word.alternatives {
                 let Some(&id) = self.vocab.get(term) else {
                     continue;
@@ -283,19 +288,21 @@ impl Index {
                     let tf = tf as f32;
                     let norm = 1.0 - B + B * self.doc_len[doc as usize] as f32 / self.avg_len;
                     let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    let e = best.entry(doc).or_insert(0.0);
-                    if s > *e {
-                        *e = s;
+                    let e = best.entry(doc).or_insert((0.0, 0.0));
+                    if s > e.0 {
+                        *e = (s, *weight);
                     }
                 }
             }
-            for (doc, s) in best {
+            for (doc, (s, weight)) in best {
                 let hit = scores.entry(doc).or_insert(Hit {
                     doc,
                     score: 0.0,
                     matched: 0,
+                    match_weight: 0.0,
                 });
                 hit.score += s;
+                hit.match_weight += weight;
                 hit.matched |= 1 << i;
             }
         }
@@ -330,6 +337,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
         for ant in lex.antonyms(&tok.term) {
             if !alternatives.iter().any(|(t, _)| t == ant) {
                 alternatives.push((ant.clone(), ANTONYM_WEIGHT));
+            }
+        }
+        for rel in lex.related(&tok.term) {
+            if !alternatives.iter().any(|(t, _)| t == rel) {
+                alternatives.push((rel.clone(), RELATED_WEIGHT));
             }
         }
         if !tok.number

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::analyze::{split_words, stem_word};
 
 const LEXICON_TOML: &str = include_str!("lexicon.toml");
+const WORDNET_TXT: &str = include_str!("wordnet.txt");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +41,8 @@ struct QuestionCues {
 pub enum AnswerKind {
     Who,
     When,
+    /// A clock time ("what time did it go out").
+    TimeOfDay,
     Where,
     Why,
     HowMany,
@@ -68,6 +71,8 @@ pub struct Lexicon {
     question_words: Vec<(Vec<String>, AnswerKind, bool)>,
     /// Every single word of the synonym groups, as written.
     synonym_surfaces: Vec<String>,
+    /// General synonyms from WordNet (`wordnet.txt`), by term: weaker than the curated groups.
+    related: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -104,7 +109,20 @@ impl Lexicon {
             exclusive: HashMap::new(),
             question_words: Vec::new(),
             synonym_surfaces: Vec::new(),
+            related: HashMap::new(),
         };
+        for line in WORDNET_TXT.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next() else { continue };
+            let term = stem_word(head);
+            let list = lex.related.entry(term.clone()).or_default();
+            for w in words {
+                let t = stem_word(w);
+                if t != term && !list.contains(&t) {
+                    list.push(t);
+                }
+            }
+        }
         for group in &raw.aliases {
             let canonical = canonical_term(&group[0]);
             for entry in group {
@@ -149,6 +167,7 @@ impl Lexicon {
             let kind = match kind.as_str() {
                 "who" => AnswerKind::Who,
                 "when" => AnswerKind::When,
+                "time_of_day" => AnswerKind::TimeOfDay,
                 "where" => AnswerKind::Where,
                 "why" => AnswerKind::Why,
                 _ => AnswerKind::HowMany,
@@ -218,6 +237,10 @@ impl Lexicon {
     /// The alias phrases of exactly `words` words, sorted, with their canonical terms.
     pub fn phrases_of_len(&self, words: usize) -> &[(Vec<String>, String)] {
         self.phrases_by_len.get(words).map_or(&[], Vec::as_slice)
+    }
+    /// General related words (WordNet), weaker than [`Lexicon::synonyms`].
+    pub fn related(&self, term: &str) -> &[String] {
+        self.related.get(term).map(Vec::as_slice).unwrap_or(&[])
     }
     pub fn synonyms(&self, term: &str) -> &[String] {
         self.synonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
