@@ -531,9 +531,12 @@ impl Engine {
         let tokens = &self.sentence_tokens[doc as usize];
         match kind {
             AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
-            AnswerKind::When => tokens
-                .iter()
-                .any(|t| is_time_word(&t.term) || (t.number && looks_like_year(&t.term))),
+            AnswerKind::When => tokens.iter().any(|t| {
+                is_time_word(&t.term)
+                    || (t.number && looks_like_year(&t.term))
+                    // "May" the month, not the verb.
+                    || (t.term == "may" && t.proper)
+            }),
             AnswerKind::HowMany => tokens
                 .iter()
                 .any(|t| t.number || is_number_word(&t.surface)),
@@ -613,7 +616,6 @@ fn is_time_word(term: &str) -> bool {
         "februari",
         "march",
         "april",
-        "may",
         "june",
         "juli",
         "august",
@@ -631,7 +633,6 @@ fn is_time_word(term: &str) -> bool {
         "year",
         "ago",
         "morn",
-        "even",
         "night",
         "decad",
         "centuri",

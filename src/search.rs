@@ -316,6 +316,24 @@ impl Index {
 /// for words `index` does not know, typo corrections.
 pub fn build_query(tokens: &[Token], index: &Index) -> Query {
     let lex = Lexicon::get();
+    // A yes/no question or a claim ("did they admit it") is answered by the opposite word too
+    // ("they denied it"); a wh-question ("how can they prove they're innocent") is not.
+    let wh_question = tokens.iter().take(3).any(|t| {
+        matches!(
+            t.surface.as_str(),
+            "who"
+                | "what"
+                | "whats"
+                | "when"
+                | "where"
+                | "why"
+                | "how"
+                | "which"
+                | "whose"
+                | "whom"
+                | "wat"
+        )
+    });
     let mut words: Vec<QueryWord> = Vec::new();
     let mut negated = false;
     for tok in tokens {
@@ -334,7 +352,7 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
         for syn in lex.synonyms(&tok.term) {
             alternatives.push((syn.clone(), SYNONYM_WEIGHT));
         }
-        for ant in lex.antonyms(&tok.term) {
+        for ant in lex.antonyms(&tok.term).iter().filter(|_| !wh_question) {
             if !alternatives.iter().any(|(t, _)| t == ant) {
                 alternatives.push((ant.clone(), ANTONYM_WEIGHT));
             }
