@@ -33,6 +33,8 @@ fn min_pack_coverage(content_words: usize) -> f32 {
 }
 /// Below this share of the question's meaning found in the best sentence, decline.
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
+/// Share of its weight an unknown adjective or adverb keeps.
+const UNKNOWN_MODIFIER_WEIGHT: f32 = 0.35;
 /// How much a "why" question prefers sentences that give a reason.
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
@@ -79,6 +81,22 @@ pub struct Answer {
     /// The question was longer than [`MAX_INPUT_CHARS`] and was cut.
     #[serde(skip)]
     pub truncated: bool,
+    /// Why the question was declined, when it was.
+    #[serde(skip)]
+    pub declined: Option<DeclineReason>,
+}
+
+/// Why a question was declined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeclineReason {
+    /// No content words to match.
+    NoWords,
+    /// Too much of the question's meaning is absent from the article.
+    NotInArticle,
+    /// No single sentence holds enough of it.
+    NoSentence,
+    /// Sentences match, but none holds the kind of answer asked for (a time, a number).
+    WrongKind,
 }
 
 /// Cuts `text` to at most [`MAX_INPUT_CHARS`] characters, on a character boundary and, when
@@ -184,6 +202,7 @@ impl Engine {
             pack: Some(p),
             also_in: None,
             truncated: false,
+            declined: None,
         })
     }
 
@@ -384,7 +403,15 @@ impl Engine {
                 .filter(|&df| df > 0)
                 .max();
             known.push(df.is_some());
-            weights.push(Index::idf(df.unwrap_or(0), n));
+            let weight = Index::idf(df.unwrap_or(0), n);
+            // An unknown word that only qualifies ("badly") says less about what is asked than
+            // one that names a thing or an action ("director").
+            let modifier = df.is_none() && Lexicon::get().is_modifier(&word.surface);
+            weights.push(if modifier {
+                weight * UNKNOWN_MODIFIER_WEIGHT
+            } else {
+                weight
+            });
         }
         (weights, known)
     }
@@ -451,7 +478,16 @@ impl Engine {
             .filter(|c| fits(c) && c.coverage >= MIN_SENTENCE_COVERAGE)
             .collect();
         let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
-            return self.decline("", Some(r));
+            let reason = if !pack_ok {
+                DeclineReason::NotInArticle
+            } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
+                DeclineReason::WrongKind
+            } else {
+                DeclineReason::NoSentence
+            };
+            let mut answer = self.decline("", Some(r));
+            answer.declined = Some(reason);
+            return answer;
         };
         let mut citations = vec![self.citation(best.at)];
         for c in candidates.iter().skip(1) {
@@ -481,6 +517,7 @@ impl Engine {
             pack: Some(r.pack),
             also_in: r.runner_up,
             truncated: false,
+            declined: None,
         }
     }
 
@@ -575,6 +612,7 @@ impl Engine {
             pack,
             also_in: None,
             truncated: false,
+            declined: Some(DeclineReason::NoWords),
         }
     }
 

@@ -1089,6 +1089,7 @@ quotes = ["The hacker group called the Guardians of Peace took responsibility fo
             pack: Some(0),
             also_in: None,
             truncated: false,
+            declined: None,
         }
     }
 

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::text::{self, typo, Lexicon, Token, TokenRole};
 
@@ -349,6 +350,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
             continue;
         }
         let mut alternatives = vec![(tok.term.clone(), 1.0)];
+        // "in 03" is 2003, "in 99" is 1999.
+        if tok.number && tok.term.len() == 2 {
+            let century = if tok.term.as_str() < "50" { "20" } else { "19" };
+            alternatives.push((format!("{century}{}", tok.term), SYNONYM_WEIGHT));
+        }
         for syn in lex.synonyms(&tok.term) {
             alternatives.push((syn.clone(), SYNONYM_WEIGHT));
         }
@@ -406,7 +412,31 @@ fn lexicon_typo(surface: &str) -> Option<String> {
     if !lex.synonyms(&stem).is_empty() {
         return None;
     }
-    lex.synonym_words()
-        .find(|w| typo::within_typos(w, surface))
-        .map(text::stem_word)
+    // The first lexicon word (in lexicon order) within typos, looking only at words whose
+    // length allows it: a typo is at most two characters longer or shorter.
+    let n = surface.chars().count();
+    let by_len = synonym_words_by_len();
+    (n.saturating_sub(2)..=n + 2)
+        .filter_map(|len| by_len.get(len))
+        .flat_map(|bucket| bucket.iter())
+        .filter(|(_, w)| typo::within_typos(w, surface))
+        .min_by_key(|(order, _)| *order)
+        .map(|(_, w)| text::stem_word(w))
+}
+
+/// The lexicon's synonym words by character count, each with its position in
+/// [`Lexicon::synonym_words`], built once.
+fn synonym_words_by_len() -> &'static [Vec<(usize, &'static str)>] {
+    static BY_LEN: OnceLock<Vec<Vec<(usize, &'static str)>>> = OnceLock::new();
+    BY_LEN.get_or_init(|| {
+        let mut by_len: Vec<Vec<(usize, &'static str)>> = Vec::new();
+        for (order, word) in Lexicon::get().synonym_words().enumerate() {
+            let n = word.chars().count();
+            if by_len.len() <= n {
+                by_len.resize_with(n + 1, Vec::new);
+            }
+            by_len[n].push((order, word));
+        }
+        by_len
+    })
 }

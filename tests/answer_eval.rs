@@ -35,6 +35,12 @@ struct Tally {
     right: usize,
     unanswerable: usize,
     declined: usize,
+    /// Answerable questions the engine declined (the rest of the misses cite a wrong sentence).
+    wrongly_declined: usize,
+    /// Why answerable questions were declined, by reason.
+    decline_reasons: BTreeMap<String, usize>,
+    /// Answerable questions whose right sentence was among the citations, but not first.
+    right_but_not_first: usize,
 }
 
 impl Tally {
@@ -119,6 +125,21 @@ fn evaluate(
             tally.answerable += 1;
             let ok = answer.answered && first_citation_right(engine, &answer, &q.accept);
             tally.right += ok as usize;
+            tally.wrongly_declined += !answer.answered as usize;
+            if let Some(reason) = answer.declined {
+                *tally
+                    .decline_reasons
+                    .entry(format!("{reason:?}"))
+                    .or_default() += 1;
+            }
+            tally.right_but_not_first += (!ok
+                && answer.citations.iter().skip(1).any(|c| {
+                    let one = factdesk::answer::Answer {
+                        citations: vec![c.clone()],
+                        ..answer.clone()
+                    };
+                    first_citation_right(engine, &one, &q.accept)
+                })) as usize;
             ok
         } else {
             tally.unanswerable += 1;
@@ -149,13 +170,16 @@ fn evaluate(
 fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
     for (half, t) in tallies {
         println!(
-            "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}%",
+            "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}% (misses: {} declined {:?}, {} right sentence cited later)",
             t.right,
             t.answerable,
             100.0 * t.answer_rate(),
             t.declined,
             t.unanswerable,
-            100.0 * t.decline_rate()
+            100.0 * t.decline_rate(),
+            t.wrongly_declined,
+            t.decline_reasons,
+            t.right_but_not_first
         );
     }
 }

@@ -85,6 +85,17 @@ fn raw_words(text: &str) -> Vec<RawWord> {
             if matches!(c, '.' | '!' | '?' | '\n') {
                 sentence_start = true;
             }
+            // A currency sign is a word: "$1m" is about dollars.
+            if let Some(name) = currency_name(c) {
+                let span = start..start + c.len_utf8();
+                words.push(RawWord {
+                    norm: name.to_owned(),
+                    span,
+                    capitalised: false,
+                    acronym: false,
+                    sentence_start: false,
+                });
+            }
             i += 1;
             continue;
         }
@@ -129,6 +140,17 @@ fn raw_words(text: &str) -> Vec<RawWord> {
         i = j;
     }
     words
+}
+
+/// The word for a currency sign.
+fn currency_name(c: char) -> Option<&'static str> {
+    match c {
+        '$' => Some("dollars"),
+        '£' => Some("pounds"),
+        '€' => Some("euros"),
+        '¥' => Some("yen"),
+        _ => None,
+    }
 }
 
 fn is_invisible(c: char) -> bool {
@@ -417,6 +439,17 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_digits() {
-        assert_eq!(terms("paid $1,000 in 2014"), vec!["pay", "1000", "2014"]);
+        assert_eq!(
+            terms("paid $1,000 in 2014"),
+            vec!["pay", "dollar", "1000", "2014"]
+        );
+    }
+
+    #[test]
+    fn currency_signs_are_words() {
+        assert_eq!(
+            terms("£522,000 and €5"),
+            vec!["pound", "522000", "euro", "5"]
+        );
     }
 }

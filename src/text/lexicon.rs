@@ -14,6 +14,7 @@ use super::analyze::{split_words, stem_word};
 
 const LEXICON_TOML: &str = include_str!("lexicon.toml");
 const WORDNET_TXT: &str = include_str!("wordnet.txt");
+const MODIFIERS_TXT: &str = include_str!("modifiers.txt");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +74,8 @@ pub struct Lexicon {
     synonym_surfaces: Vec<String>,
     /// General synonyms from WordNet (`wordnet.txt`), by term: weaker than the curated groups.
     related: HashMap<String, Vec<String>>,
+    /// Words that are mostly adjectives or adverbs (`modifiers.txt`).
+    modifiers: HashSet<String>,
 }
 
 impl Lexicon {
@@ -110,6 +113,12 @@ impl Lexicon {
             question_words: Vec::new(),
             synonym_surfaces: Vec::new(),
             related: HashMap::new(),
+            modifiers: MODIFIERS_TXT
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .map(str::to_owned)
+                .collect(),
         };
         for line in WORDNET_TXT.lines().filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace();
@@ -237,6 +246,11 @@ impl Lexicon {
     /// The alias phrases of exactly `words` words, sorted, with their canonical terms.
     pub fn phrases_of_len(&self, words: usize) -> &[(Vec<String>, String)] {
         self.phrases_by_len.get(words).map_or(&[], Vec::as_slice)
+    }
+    /// True for a word that is mostly an adjective or adverb ("badly", "dangerous"): it
+    /// qualifies what a question asks about rather than naming it.
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(word)
     }
     /// General related words (WordNet), weaker than [`Lexicon::synonyms`].
     pub fn related(&self, term: &str) -> &[String] {
