@@ -35,6 +35,8 @@ fn min_pack_coverage(content_words: usize) -> f32 {
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
 /// Share of its weight an unknown adjective or adverb keeps.
 const UNKNOWN_MODIFIER_WEIGHT: f32 = 0.35;
+/// Share of its weight an unknown word keeps when a general synonym of it is in the article.
+const UNKNOWN_RELATED_WEIGHT: f32 = 0.5;
 /// How much a "why" question prefers sentences that give a reason.
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
@@ -407,8 +409,15 @@ impl Engine {
             // An unknown word that only qualifies ("badly") says less about what is asked than
             // one that names a thing or an action ("director").
             let modifier = df.is_none() && Lexicon::get().is_modifier(&word.surface);
+            // An unknown word with a general synonym in the article is likely a paraphrase.
+            let related = df.is_none()
+                && word.alternatives.iter().any(|(t, w)| {
+                    *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
+                });
             weights.push(if modifier {
                 weight * UNKNOWN_MODIFIER_WEIGHT
+            } else if related {
+                weight * UNKNOWN_RELATED_WEIGHT
             } else {
                 weight
             });
