@@ -37,6 +37,8 @@ const MIN_SENTENCE_COVERAGE: f32 = 0.4;
 const UNKNOWN_MODIFIER_WEIGHT: f32 = 0.35;
 /// Share of its weight an unknown word keeps when a general synonym of it is in the article.
 const UNKNOWN_RELATED_WEIGHT: f32 = 0.5;
+/// Share of a name's weight a sentence gets for naming it only through a reference back.
+const ANAPHOR_SHARE: f32 = 0.6;
 /// How much a "why" question prefers sentences that give a reason.
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
@@ -333,6 +335,7 @@ impl Engine {
                 .sum::<f32>()
                 / total
         };
+        let boosted = self.inherit_from_antecedents(boosted, &query, pack);
         let mut ranked: Vec<Ranked> = boosted
             .into_iter()
             .filter(|(doc, _, _)| self.sentence_ref(*doc).pack == pack)
@@ -389,6 +392,43 @@ impl Engine {
                 Index::idf(df, n)
             })
             .collect()
+    }
+
+    /// A sentence that opens by referring back ("The country however has denied…") also
+    /// matches the names its antecedent sentence gives, at [`ANAPHOR_SHARE`] of their weight.
+    fn inherit_from_antecedents(
+        &self,
+        mut boosted: Vec<(DocId, f32, u64)>,
+        query: &Query,
+        pack: usize,
+    ) -> Vec<(DocId, f32, u64)> {
+        let n = self.sentences.doc_count();
+        for (doc, score, matched) in boosted.iter_mut() {
+            if self.sentence_ref(*doc).pack != pack {
+                continue;
+            }
+            let Some(prev) = self.antecedent[*doc as usize] else {
+                continue;
+            };
+            let names: Vec<&str> = self.sentence_tokens[prev as usize]
+                .iter()
+                .filter(|t| t.proper && t.role == TokenRole::Content)
+                .map(|t| t.term.as_str())
+                .collect();
+            for (i, word) in query.words.iter().enumerate().take(64) {
+                if *matched & (1 << i) != 0 {
+                    continue;
+                }
+                let inherited = word.alternatives.iter().find(|(t, w)| {
+                    *w >= crate::search::SYNONYM_WEIGHT && names.contains(&t.as_str())
+                });
+                if let Some((term, w)) = inherited {
+                    *matched |= 1 << i;
+                    *score += ANAPHOR_SHARE * w * Index::idf(self.sentences.df(term), n);
+                }
+            }
+        }
+        boosted
     }
 
     /// Weight and presence of each query word within `pack`.

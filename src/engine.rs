@@ -33,6 +33,9 @@ pub struct Engine {
     sentence_refs: Vec<SentenceRef>,
     /// Analysed tokens of each sentence document (used for fact-check comparisons).
     pub(crate) sentence_tokens: Vec<Vec<Token>>,
+    /// For a sentence that opens by referring back ("The country", "It", "He"), the sentence
+    /// before it in its paragraph, whose names it inherits.
+    pub(crate) antecedent: Vec<Option<DocId>>,
     /// One document per curated question phrasing (and topic title).
     pub(crate) phrasings: Index,
     phrasing_refs: Vec<TopicRef>,
@@ -72,6 +75,20 @@ impl Engine {
                 .zip(&sentence_tokens)
                 .map(|(r, toks)| (r.pack, toks.as_slice())),
         );
+        let antecedent = sentence_refs
+            .iter()
+            .enumerate()
+            .map(|(doc, r)| {
+                let pack = &knowledge.packs[r.pack];
+                let s = &pack.sentences[r.sentence];
+                let prev = r
+                    .sentence
+                    .checked_sub(1)
+                    .filter(|&p| pack.sentences[p].paragraph == s.paragraph);
+                prev.filter(|_| opens_with_reference(&pack.article[s.span.clone()]))
+                    .map(|_| doc as DocId - 1)
+            })
+            .collect();
         let phrasings = Index::build(
             phrasing_tokens
                 .iter()
@@ -82,6 +99,7 @@ impl Engine {
             sentences,
             sentence_refs,
             sentence_tokens,
+            antecedent,
             phrasings,
             phrasing_refs,
         }
@@ -149,5 +167,81 @@ impl Engine {
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+}
+
+/// True when a sentence opens by referring back to something named before it: a pronoun ("It
+/// said", "They"), or "the" with a general noun ("The country", "The company", "The
+/// 32-year-old").
+fn opens_with_reference(sentence: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "it", "its", "they", "their", "he", "his", "she", "her", "this", "these", "those", "such",
+    ];
+    const GENERAL_NOUNS: &[&str] = &[
+        "country",
+        "nation",
+        "company",
+        "firm",
+        "group",
+        "government",
+        "state",
+        "regime",
+        "bank",
+        "club",
+        "team",
+        "organisation",
+        "organization",
+        "agency",
+        "ministry",
+        "studio",
+        "airline",
+        "man",
+        "woman",
+        "player",
+        "singer",
+        "actor",
+        "actress",
+        "star",
+        "minister",
+        "president",
+        "party",
+        "court",
+        "board",
+        "business",
+        "carrier",
+        "giant",
+        "network",
+        "film",
+        "movie",
+        "hackers",
+        "hacker",
+        "athlete",
+        "champion",
+        "official",
+        "officials",
+        "spokesman",
+        "chief",
+        "boss",
+        "department",
+        "body",
+        "watchdog",
+        "operator",
+        "group's",
+        "company's",
+    ];
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    match words.as_slice() {
+        [first, ..] if PRONOUNS.contains(&first.as_str()) => true,
+        [the, noun, ..] if the == "the" => {
+            GENERAL_NOUNS.contains(&noun.as_str()) || noun.ends_with("-year-old")
+        }
+        _ => false,
     }
 }

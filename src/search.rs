@@ -319,22 +319,43 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
     let lex = Lexicon::get();
     // A yes/no question or a claim ("did they admit it") is answered by the opposite word too
     // ("they denied it"); a wh-question ("how can they prove they're innocent") is not.
-    let wh_question = tokens.iter().take(3).any(|t| {
+    let opens_like_yes_no = tokens.first().is_some_and(|t| {
         matches!(
             t.surface.as_str(),
-            "who"
-                | "what"
-                | "whats"
-                | "when"
-                | "where"
-                | "why"
-                | "how"
-                | "which"
-                | "whose"
-                | "whom"
-                | "wat"
+            "did"
+                | "does"
+                | "do"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
         )
     });
+    let wh_question = !opens_like_yes_no
+        && tokens.iter().any(|t| {
+            matches!(
+                t.surface.as_str(),
+                "who"
+                    | "what"
+                    | "whats"
+                    | "when"
+                    | "where"
+                    | "why"
+                    | "how"
+                    | "which"
+                    | "whose"
+                    | "whom"
+                    | "wat"
+            )
+        });
     let mut words: Vec<QueryWord> = Vec::new();
     let mut negated = false;
     for tok in tokens {
