@@ -167,13 +167,59 @@ impl Engine {
         let (text, truncated) = cut_input(question);
         let blanked = text::blank_markup(text);
         let text = blanked.as_ref();
+        let summary = is_summary_request(text);
         let mut answer = match self.retrieve(text, packs) {
+            Some(r) if summary => self.lead_answer(r.pack),
             Some(r) => self.decide(&r),
-            None => self.decline(text, None),
+            None => match self.only_pack(packs) {
+                Some(pack) if summary => self.lead_answer(pack),
+                _ => self.decline(text, None),
+            },
         };
         answer.question = question.to_owned();
         answer.truncated = truncated;
         answer
+    }
+
+    /// The one pack in scope, if there is exactly one.
+    fn only_pack(&self, packs: Option<&[usize]>) -> Option<usize> {
+        match packs {
+            Some([only]) => Some(*only),
+            Some(_) => None,
+            None => (self.packs().len() == 1).then_some(0),
+        }
+    }
+
+    /// A summary of a pack: its headline and the first sentences of the article.
+    fn lead_answer(&self, p: usize) -> Answer {
+        let pack = &self.packs()[p];
+        let citations: Vec<Citation> = (0..pack.sentences.len())
+            .filter(|&i| i == 0 || !pack.sentences[i].heading)
+            .take(MAX_CITATIONS)
+            .map(|i| {
+                self.citation(SentenceRef {
+                    pack: p,
+                    sentence: i,
+                })
+            })
+            .collect();
+        Answer {
+            question: String::new(),
+            answered: true,
+            answer: citations
+                .get(1)
+                .or(citations.first())
+                .map(|c| c.quote.clone())
+                .unwrap_or_default(),
+            citations,
+            confidence: 1.0,
+            suggestions: Vec::new(),
+            topic: None,
+            pack: Some(p),
+            also_in: None,
+            truncated: false,
+            declined: None,
+        }
     }
 
     /// The answer for a curated topic command: its summary and quotes.
@@ -456,7 +502,7 @@ impl Engine {
                 });
             weights.push(if modifier {
                 weight * UNKNOWN_MODIFIER_WEIGHT
-            } else if related {
+            } else if related || (df.is_none() && query.offers_alternatives) {
                 weight * UNKNOWN_RELATED_WEIGHT
             } else {
                 weight
@@ -727,9 +773,6 @@ fn is_time_word(term: &str) -> bool {
         "summer",
         "autumn",
         "winter",
-        "earlier",
-        "later",
-        "recent",
         "date",
         "day",
         "hour",
@@ -767,6 +810,43 @@ fn is_clock_word(term: &str, surface: &str) -> bool {
         || digits_then("am")
         || digits_then("pm")
         || (surface.contains(':') && surface.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A request for the gist of the article ("tldr", "summary pls", "what is this about").
+fn is_summary_request(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "tldr",
+        "tl;dr",
+        "tl dr",
+        "summary",
+        "summarise",
+        "summarize",
+        "sum up",
+        "sum it up",
+        "gist",
+        "recap",
+        "overview",
+        "main points",
+        "what is this about",
+        "what's this about",
+        "whats this about",
+        "what is the article about",
+        "what's the article about",
+        "whats the article about",
+        "what is this article about",
+        "whats this article about",
+        "what's this article about",
+        "what happened here",
+        "eli5",
+    ];
+    let lower = text::normalize(text);
+    CUES.iter().any(|c| {
+        lower.match_indices(c).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + c.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 fn looks_like_year(term: &str) -> bool {

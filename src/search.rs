@@ -58,6 +58,9 @@ pub struct QueryWord {
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     pub words: Vec<QueryWord>,
+    /// The text offers alternatives ("Sony Pictures or Sony Music"): one of them may well be
+    /// something the article never mentions.
+    pub offers_alternatives: bool,
 }
 
 /// A scored document.
@@ -419,7 +422,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
             negated,
         });
     }
-    Query { words }
+    let offers_alternatives = tokens.iter().any(|t| t.surface == "or");
+    Query {
+        words,
+        offers_alternatives,
+    }
 }
 
 /// A lexicon word that `surface` is a typo of, as a term (for misspelt synonyms the article

@@ -217,10 +217,14 @@ fn push_word(
 pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
     let lex = Lexicon::get();
     let words = raw_words(text);
+    let stems: Vec<String> = words
+        .iter()
+        .map(|w| stem_word(lex.base_form(&w.norm)))
+        .collect();
     let mut tokens = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        if let Some((len, canonical)) = match_phrase(lex, &words[i..], fuzzy_phrases) {
+        if let Some((len, canonical)) = match_phrase(lex, &words[i..], &stems[i..], fuzzy_phrases) {
             let span = words[i].span.start..words[i + len - 1].span.end;
             let surface = words[i..i + len]
                 .iter()
@@ -263,7 +267,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         let term = match spelled {
             Some(digits) => digits.to_owned(),
             None if number => w.norm.replace(',', ""),
-            None => stem_word(base),
+            None => stems[i].clone(),
         };
         tokens.push(Token {
             term,
@@ -354,7 +358,12 @@ fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
 }
 
 /// The longest alias phrase at the start of `words`, as (word count, canonical term).
-fn match_phrase(lex: &Lexicon, words: &[RawWord], fuzzy: bool) -> Option<(usize, String)> {
+fn match_phrase(
+    lex: &Lexicon,
+    words: &[RawWord],
+    stems: &[String],
+    fuzzy: bool,
+) -> Option<(usize, String)> {
     let max = lex.longest_phrase.min(words.len());
     for len in (1..=max).rev() {
         let key: Vec<String> = words[..len].iter().map(|w| w.norm.clone()).collect();
@@ -364,6 +373,11 @@ fn match_phrase(lex: &Lexicon, words: &[RawWord], fuzzy: bool) -> Option<(usize,
                 continue;
             }
             return Some((len, c.to_owned()));
+        }
+        if len > 1 {
+            if let Some(c) = lex.stem_phrase(&stems[..len]) {
+                return Some((len, c.to_owned()));
+            }
         }
         if fuzzy && key.iter().map(String::len).sum::<usize>() >= 5 {
             let hit = lex.phrases_of_len(len).iter().find(|(p, _)| {

@@ -59,6 +59,9 @@ pub struct Lexicon {
     irregular: HashMap<String, String>,
     /// Alias phrases (as word sequences) to their canonical term.
     phrases: HashMap<Vec<String>, String>,
+    /// Multi-word phrases keyed by the stems of their words' base forms, so "turns down" and
+    /// "turned down" find "turn down".
+    stem_phrases: HashMap<Vec<String>, String>,
     /// The longest phrase, in words.
     pub(crate) longest_phrase: usize,
     /// The alias phrases again, grouped by word count and sorted, for typo-tolerant matching.
@@ -107,6 +110,7 @@ impl Lexicon {
             phrases: HashMap::new(),
             longest_phrase: 1,
             phrases_by_len: Vec::new(),
+            stem_phrases: HashMap::new(),
             synonyms: HashMap::new(),
             antonyms: HashMap::new(),
             exclusive: HashMap::new(),
@@ -188,6 +192,18 @@ impl Lexicon {
                 lex.question_words.push((split_words(entry), kind, false));
             }
         }
+        let stemmed: Vec<(Vec<String>, String)> = lex
+            .phrases
+            .iter()
+            .filter(|(words, _)| words.len() > 1)
+            .map(|(words, c)| {
+                (
+                    words.iter().map(|w| stem_word(lex.base_form(w))).collect(),
+                    c.clone(),
+                )
+            })
+            .collect();
+        lex.stem_phrases.extend(stemmed);
         lex.phrases_by_len = vec![Vec::new(); lex.longest_phrase + 1];
         for (words, canonical) in &lex.phrases {
             lex.phrases_by_len[words.len()].push((words.clone(), canonical.clone()));
@@ -238,6 +254,10 @@ impl Lexicon {
     /// The canonical term for an exact alias phrase.
     pub fn phrase(&self, words: &[String]) -> Option<&str> {
         self.phrases.get(words).map(String::as_str)
+    }
+    /// The canonical term for a multi-word phrase given as the stems of its words' base forms.
+    pub fn stem_phrase(&self, stems: &[String]) -> Option<&str> {
+        self.stem_phrases.get(stems).map(String::as_str)
     }
     /// Every alias phrase with its canonical term, for typo-tolerant phrase matching.
     pub fn phrases(&self) -> impl Iterator<Item = (&Vec<String>, &String)> {
