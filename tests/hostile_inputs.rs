@@ -375,8 +375,9 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::load(Path::new("knowledge")).expect("knowledge loads"))
 }
 
-/// Runs `f`, failing the row if it takes longer than [`TIME_LIMIT`].
-fn timed<T>(name: &str, what: &str, f: impl FnOnce() -> T) -> T {
+/// Runs `f`, failing the row if it takes longer than [`TIME_LIMIT`]; keeps the slowest call in
+/// `slowest`.
+fn timed<T>(name: &str, what: &str, slowest: &mut (Duration, String), f: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = f();
     let took = start.elapsed();
@@ -384,6 +385,9 @@ fn timed<T>(name: &str, what: &str, f: impl FnOnce() -> T) -> T {
         took <= TIME_LIMIT,
         "{name}: {what} took {took:?} (limit {TIME_LIMIT:?})"
     );
+    if took > slowest.0 {
+        *slowest = (took, format!("{what} of {name:?}"));
+    }
     out
 }
 
@@ -607,11 +611,12 @@ fn unescaped_markdown(text: &str) -> Option<char> {
 fn hostile_inputs_get_their_expected_outcomes() {
     let engine = engine();
     let mut failures = Vec::new();
+    let mut slowest = (Duration::ZERO, String::new());
     for c in battery() {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let answer = timed(c.name, "ask", || engine.ask(&c.input));
+            let answer = timed(c.name, "ask", &mut slowest, || engine.ask(&c.input));
             assert_asked(engine, &c, &answer);
-            let result = timed(c.name, "check", || engine.check(&c.input));
+            let result = timed(c.name, "check", &mut slowest, || engine.check(&c.input));
             assert_checked(engine, &c, &result);
             // The input typed as an unknown command: "did you mean" echoes it.
             let typed = c.input.chars().take(200).collect::<String>();
@@ -630,6 +635,7 @@ fn hostile_inputs_get_their_expected_outcomes() {
             failures.push(format!("{}: {message}", c.name));
         }
     }
+    println!("slowest call: {} in {:?}", slowest.1, slowest.0);
     assert!(
         failures.is_empty(),
         "{} of {} hostile inputs failed:\n{}",

@@ -32,10 +32,10 @@ use factdesk::knowledge::{Knowledge, Pack};
 use factdesk::reply::{self, DiscordLayout, Reply, ELLIPSIS};
 use factdesk::text;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence};
 
 /// Cases per property when `PROPTEST_CASES` is not set.
-const DEFAULT_CASES: u32 = 96;
+const DEFAULT_CASES: u32 = 128;
 /// Largest generated input, in bytes (roughly: repeats stop once they pass it).
 const MAX_BYTES: usize = 100_000;
 
@@ -78,6 +78,10 @@ fn config() -> Config {
         cases,
         // Shrinking a 100 KB string is slow and the failing seed is saved anyway.
         max_shrink_iters: 256,
+        // Integration tests have no lib.rs beside them for proptest's default location.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/properties.proptest-regressions",
+        ))),
         ..Config::default()
     }
 }
