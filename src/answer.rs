@@ -45,6 +45,8 @@ const WHY_REASON_LIFT: f32 = 1.3;
 const WHO_NAME_LIFT: f32 = 1.25;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
 const ROUTE_COVERAGE_POWER: f32 = 2.0;
+/// How much more a name counts than another word when routing a question to a pack.
+const ROUTE_NAME_WEIGHT: f32 = 2.0;
 /// A curated phrasing this similar to the question lifts its topic.
 const MIN_TOPIC_SIMILARITY: f32 = 0.6;
 
@@ -344,7 +346,7 @@ impl Engine {
             .filter_map(|(p, e)| e.map(|(score, _)| (p, score)))
             .collect();
         if best_per_pack.len() > 1 {
-            let global = self.global_weights(&query);
+            let global = self.routing_weights(&query);
             let total: f32 = global.iter().sum::<f32>().max(f32::EPSILON);
             for (pack, score) in &mut best_per_pack {
                 let mask = per_pack[*pack].map_or(0, |e| e.1);
@@ -423,6 +425,39 @@ impl Engine {
     }
 
     /// Weight of each query word over all packs (BM25 idf of its most common alternative).
+    /// How strongly each query word points to the packs that use it: words used by few packs
+    /// (a name, a rare subject) route a question; words every pack uses do not.
+    fn routing_weights(&self, query: &Query) -> Vec<f32> {
+        let packs = self.sentences.pack_count().max(1) as f32;
+        query
+            .words
+            .iter()
+            .map(|word| {
+                let own = self.sentences.pack_freq(&word.term);
+                let pf = if own > 0 {
+                    own
+                } else {
+                    word.alternatives
+                        .iter()
+                        .map(|(t, _)| self.sentences.pack_freq(t))
+                        .max()
+                        .unwrap_or(0)
+                };
+                let name = word
+                    .alternatives
+                    .iter()
+                    .any(|(t, _)| self.sentences.is_name(t));
+                match pf {
+                    0 => 0.0,
+                    // A question is about the names it mentions more than anything else.
+                    _ if name => ROUTE_NAME_WEIGHT * (1.0 + packs / pf as f32).ln(),
+                    _ => (1.0 + packs / pf as f32).ln(),
+                }
+            })
+            .collect()
+    }
+
+    #[allow(dead_code)]
     fn global_weights(&self, query: &Query) -> Vec<f32> {
         let n = self.sentences.doc_count();
         query
@@ -565,7 +600,10 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
-        let fits = |c: &Ranked| r.kind.is_none_or(|k| self.sentence_fits_kind(c.doc, k));
+        let fits = |c: &Ranked| {
+            r.kind
+                .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
+        };
         let pack_ok = r.pack_coverage >= min_pack_coverage(r.query.words.len());
         let candidates: Vec<&Ranked> = r
             .ranked
@@ -658,8 +696,20 @@ impl Engine {
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
     }
 
+    /// Does the sentence give a name the question doesn't: two capitalised words in a row, or
+    /// a known multi-word name ("Guardians of Peace")?
+    fn sentence_gives_name(&self, doc: DocId, query: &Query) -> bool {
+        self.sentence_names_someone(doc, query)
+            || self.sentence_tokens[doc as usize].iter().any(|t| {
+                t.role == TokenRole::Content
+                    && t.proper
+                    && t.term.contains('_')
+                    && !query.words.iter().any(|w| w.term == t.term)
+            })
+    }
+
     /// Does the sentence hold the kind of thing the question asks for?
-    fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind) -> bool {
+    fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind, query: &Query) -> bool {
         let tokens = &self.sentence_tokens[doc as usize];
         match kind {
             AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
@@ -672,6 +722,7 @@ impl Engine {
             AnswerKind::HowMany => tokens
                 .iter()
                 .any(|t| t.number || is_number_word(&t.surface)),
+            AnswerKind::Name => self.sentence_gives_name(doc, query),
             AnswerKind::Who | AnswerKind::Where | AnswerKind::Why => true,
         }
     }

@@ -89,6 +89,11 @@ pub struct Index {
     doc_len: Vec<u16>,
     doc_pack: Vec<u32>,
     pack_docs: Vec<Range<DocId>>,
+    /// Number of packs that use each term.
+    pack_freq: Vec<u32>,
+    /// Occurrences of each term, and how many of them were written as a name (capitalised
+    /// mid-sentence, or an acronym).
+    occurrences: Vec<(u32, u32)>,
     avg_len: f32,
 }
 
@@ -116,9 +121,20 @@ impl Index {
                 if id == next {
                     index.postings.push(Vec::new());
                     index.terms.push(tok.term.clone());
+                    index.pack_freq.push(0);
+                    index.occurrences.push((0, 0));
                 }
+                let occ = &mut index.occurrences[id as usize];
+                occ.0 += 1;
+                occ.1 += tok.proper as u32;
                 surfaces.entry(tok.surface.clone()).or_insert(id);
                 let list = &mut index.postings[id as usize];
+                let new_in_pack = list
+                    .last()
+                    .is_none_or(|(d, _)| (*d as usize) < index.pack_docs[pack].start as usize);
+                if new_in_pack {
+                    index.pack_freq[id as usize] += 1;
+                }
                 match list.last_mut() {
                     Some((d, tf)) if *d == doc => *tf = tf.saturating_add(1),
                     _ => list.push((doc, 1)),
@@ -180,6 +196,26 @@ impl Index {
         let lo = list.partition_point(|(d, _)| *d < range.start);
         let hi = list.partition_point(|(d, _)| *d < range.end);
         hi - lo
+    }
+
+    /// Number of packs that use `term`.
+    pub fn pack_freq(&self, term: &str) -> usize {
+        self.vocab
+            .get(term)
+            .map_or(0, |&id| self.pack_freq[id as usize] as usize)
+    }
+
+    /// True when `term` is mostly written as a name in the documents.
+    pub fn is_name(&self, term: &str) -> bool {
+        self.vocab.get(term).is_some_and(|&id| {
+            let (all, named) = self.occurrences[id as usize];
+            named * 2 > all
+        })
+    }
+
+    /// Number of packs.
+    pub fn pack_count(&self) -> usize {
+        self.pack_docs.len()
     }
 
     /// Number of documents containing `term`, over all packs.

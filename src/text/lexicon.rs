@@ -44,6 +44,8 @@ pub enum AnswerKind {
     When,
     /// A clock time ("what time did it go out").
     TimeOfDay,
+    /// A name ("what's the spokesman's name", "names pls").
+    Name,
     Where,
     Why,
     HowMany,
@@ -181,6 +183,7 @@ impl Lexicon {
                 "who" => AnswerKind::Who,
                 "when" => AnswerKind::When,
                 "time_of_day" => AnswerKind::TimeOfDay,
+                "name" => AnswerKind::Name,
                 "where" => AnswerKind::Where,
                 "why" => AnswerKind::Why,
                 _ => AnswerKind::HowMany,
