@@ -600,6 +600,12 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
+        // "X or Y?" leaves one alternative unmatched by design.
+        let min_sentence = if r.query.offers_alternatives {
+            MIN_SENTENCE_COVERAGE * 0.75
+        } else {
+            MIN_SENTENCE_COVERAGE
+        };
         let fits = |c: &Ranked| {
             r.kind
                 .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
@@ -608,7 +614,7 @@ impl Engine {
         let candidates: Vec<&Ranked> = r
             .ranked
             .iter()
-            .filter(|c| fits(c) && c.coverage >= MIN_SENTENCE_COVERAGE)
+            .filter(|c| fits(c) && c.coverage >= min_sentence)
             .collect();
         let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
             let reason = if !pack_ok {
