@@ -710,6 +710,7 @@ impl Engine {
                 t.role == TokenRole::Content
                     && t.proper
                     && t.term.contains('_')
+                    && t.surface.split(' ').filter(|w| *w != "the").count() >= 2
                     && !query.words.iter().any(|w| w.term == t.term)
             })
     }
