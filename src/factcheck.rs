@@ -242,7 +242,11 @@ impl Engine {
             .words
             .iter()
             .zip(&r.known)
-            .filter(|(w, known)| !**known && !is_name_like(w, &r.tokens, text))
+            .filter(|(w, known)| {
+                !**known
+                    && !is_name_like(w, &r.tokens, text)
+                    && !Lexicon::get().is_modifier(&w.surface)
+            })
             .count();
 
         // Compare the claim with the sentences that talk about the same thing: those close to
@@ -266,7 +270,12 @@ impl Engine {
                 // Antonyms and polarity are strong signals on any sentence about the same
                 // subject; swapped names only count on the sentences that fit best.
                 let near_best = c.coverage >= floor;
-                match self.conflict(&r, c, &unknown_names, near_best) {
+                // A claim that adds details the article never mentions ("released online later")
+                // is not settled by an opposite word or polarity: only by a swapped name.
+                let conflict = self
+                    .conflict(&r, c, &unknown_names, near_best)
+                    .filter(|k| unknown_other == 0 || matches!(k, Conflict::Swap { .. }));
+                match conflict {
                     Some(conflict) => {
                         if conflicting.is_none() {
                             conflicting = Some((c, conflict));
@@ -342,6 +351,12 @@ impl Engine {
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
             .map(|t| t.term.as_str())
             .collect();
+        // What follows "if" / "in case" / "unless" is hypothetical: it neither states nor denies.
+        let hypothetical_from = sentence[..hypothetical_token(sentence)]
+            .iter()
+            .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
+            .count();
+        let sentence_terms = &sentence_terms[..hypothetical_from];
         let claim_words: Vec<&Token> = r
             .tokens
             .iter()
@@ -355,11 +370,16 @@ impl Engine {
 
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
         for w in &claim_words {
-            for ant in lex.antonyms(&w.term) {
+            // An antonym, or a synonym of one ("suggest" against "refuse", via "propose").
+            let opposites = lex
+                .antonyms(&w.term)
+                .iter()
+                .flat_map(|a| std::iter::once(a).chain(lex.synonyms(a)));
+            for ant in opposites {
                 let Some(at) = sentence_terms.iter().position(|t| t == ant) else {
                     continue;
                 };
-                if in_claim(ant) {
+                if in_claim(ant) || lex.synonyms(&w.term).contains(ant) {
                     continue;
                 }
                 let claim_word_at = sentence_terms.iter().position(|t| *t == w.term);
@@ -418,10 +438,11 @@ impl Engine {
                         .iter()
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
+            let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)]);
             let claim_negates = negated_terms(&r.tokens)
                 .into_iter()
-                .any(|t| sentence_matches(t) && !negated_terms(sentence).contains(&t));
-            let article_negates = negated_terms(sentence).into_iter().any(|t| {
+                .any(|t| sentence_matches(t) && !sentence_negated.contains(&t));
+            let article_negates = sentence_negated.into_iter().any(|t| {
                 (claim_terms.contains(&t)
                     || lex
                         .synonyms(t)
@@ -497,12 +518,28 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
 
 /// Content terms within three content words after each negation ("did not deny involvement"
 /// negates "deni" and "involv").
+/// A verb of refusal or denial negates what follows it ("refused to cooperate").
+const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
+
 fn negated_terms(tokens: &[Token]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut remaining = 0;
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
+        // "not some other part", "not just executives": a contrast, not a denial.
+        let contrast = tokens[i + 1..].iter().take(2).any(|n| {
+            matches!(
+                n.surface.as_str(),
+                "other" | "another" | "else" | "just" | "only" | "merely"
+            )
+        });
         match t.role {
-            TokenRole::Negation => remaining = 3,
+            TokenRole::Negation if !contrast => remaining = 3,
+            // "did not deny": the denial itself is what is negated.
+            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) && remaining > 0 => {
+                out.push(t.term.as_str());
+                remaining = 0;
+            }
+            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) => remaining = 3,
             TokenRole::Content if remaining > 0 => {
                 out.push(t.term.as_str());
                 remaining -= 1;
@@ -511,6 +548,14 @@ fn negated_terms(tokens: &[Token]) -> Vec<&str> {
         }
     }
     out
+}
+
+/// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
+fn hypothetical_token(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .position(|t| matches!(t.surface.as_str(), "if" | "unless" | "whether" | "case"))
+        .unwrap_or(tokens.len())
 }
 
 /// `first`, then the rest of `evidence` without it, at most [`MAX_EVIDENCE`].

@@ -253,7 +253,11 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         }
         let w = &words[i];
         let base = lex.base_form(&w.norm);
-        let role = if lex.is_negation(base) {
+        // A lone letter ("w/", "n") is shorthand, not a subject.
+        let lone_letter = w.norm.chars().count() == 1 && w.norm.chars().all(char::is_alphabetic);
+        let role = if lone_letter {
+            TokenRole::Stop
+        } else if lex.is_negation(base) {
             TokenRole::Negation
         } else if lex.is_stop(base) {
             TokenRole::Stop
