@@ -195,7 +195,8 @@ impl Lexicon {
                 lex.question_words.push((split_words(entry), kind, false));
             }
         }
-        let stemmed: Vec<(Vec<String>, String)> = lex
+        // Sorted, so that when two phrases share stems the same one wins every run.
+        let mut stemmed: Vec<(Vec<String>, String)> = lex
             .phrases
             .iter()
             .filter(|(words, _)| words.len() > 1)
@@ -206,7 +207,10 @@ impl Lexicon {
                 )
             })
             .collect();
-        lex.stem_phrases.extend(stemmed);
+        stemmed.sort();
+        for (key, canonical) in stemmed {
+            lex.stem_phrases.entry(key).or_insert(canonical);
+        }
         lex.phrases_by_len = vec![Vec::new(); lex.longest_phrase + 1];
         for (words, canonical) in &lex.phrases {
             lex.phrases_by_len[words.len()].push((words.clone(), canonical.clone()));
@@ -214,9 +218,14 @@ impl Lexicon {
         for group in &mut lex.phrases_by_len {
             group.sort();
         }
-        // Longer cues first, so "how many" wins over a bare "how".
-        lex.question_words
-            .sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        // A fixed order (the TOML table is read in hash order): longer cues first, so "how
+        // many" wins over a bare "how", then alphabetical.
+        lex.question_words.sort_by(|a, b| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then_with(|| a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
         lex
     }
 
@@ -308,13 +317,17 @@ impl Lexicon {
     /// Returns the kind and the cue's words, which say what is asked rather than what about.
     pub fn answer_kind(&self, words: &[String]) -> Option<(AnswerKind, &[String])> {
         const LEAD_WORDS: usize = 4;
+        // The cue that comes first in the question wins; at one position, the longest.
+        let mut best: Option<(usize, AnswerKind, &[String])> = None;
         for (cue, kind, lead) in &self.question_words {
             let hit = words.windows(cue.len()).position(|w| w == cue.as_slice());
-            if matches!(hit, Some(at) if !lead || at < LEAD_WORDS) {
-                return Some((*kind, cue.as_slice()));
+            if let Some(at) = hit.filter(|&at| !lead || at < LEAD_WORDS) {
+                if best.is_none_or(|(b, _, _)| at < b) {
+                    best = Some((at, *kind, cue.as_slice()));
+                }
             }
         }
-        None
+        best.map(|(_, kind, cue)| (kind, cue))
     }
 }
 
