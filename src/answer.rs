@@ -535,15 +535,8 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            let common = df.is_none() && Lexicon::get().is_common_word(&word.surface);
             weights.push(if modifier {
                 weight * UNKNOWN_MODIFIER_WEIGHT
-            } else if common && std::env::var("CW").is_ok() {
-                weight
-                    * std::env::var("CW")
-                        .ok()
-                        .and_then(|v| v.parse::<f32>().ok())
-                        .unwrap_or(1.0)
             } else if related || (df.is_none() && query.offers_alternatives) {
                 weight * UNKNOWN_RELATED_WEIGHT
             } else {
