@@ -78,14 +78,13 @@ pub fn write_draft(article: &Path, out: &Path) -> Result<Draft, DraftError> {
 
 /// A slug usable as a pack folder or command name: lowercase words joined by '-', at most 32.
 pub fn slug(text: &str) -> String {
-    let words: Vec<String> = crate::text::split_words(text)
-        .into_iter()
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
+    let folded = crate::text::normalize(text)
+        .replace("'s", "")
+        .replace('\'', "");
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(str::to_owned)
         .collect();
     let mut out = String::new();
     for w in words {
@@ -148,13 +147,27 @@ fn names(pack: &Pack) -> Vec<(String, Vec<usize>)> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let mut run: Vec<&str> = Vec::new();
         for (w, word) in words.iter().enumerate() {
-            let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let capital = clean.starts_with(char::is_uppercase) && clean.chars().count() > 1;
+            let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+            // "Britain's Mark" is two names: a possessive ends the name it closes.
+            let (clean, possessive) = match trimmed
+                .strip_suffix("'s")
+                .or_else(|| trimmed.strip_suffix("’s"))
+            {
+                Some(base) => (base, true),
+                None => (trimmed, false),
+            };
+            // "I'm", "I've": the pronoun, not a name.
+            let pronoun = clean.starts_with("I'") || clean.starts_with("I’");
+            // A capital just inside an opening quote starts the quoted sentence.
+            let quoted_start = word.starts_with(['"', '“', '‘', '\'']);
+            let capital =
+                clean.starts_with(char::is_uppercase) && clean.chars().count() > 1 && !pronoun;
             let connector = !run.is_empty() && matches!(clean, "of" | "de" | "von" | "al");
-            if (capital && w > 0) || connector {
+            if (capital && w > 0 && !quoted_start) || connector {
                 run.push(clean);
             }
             let ends = !capital && !connector
+                || possessive
                 || word.ends_with([',', '.', ';', ':', '"', '”', ')'])
                 || w + 1 == words.len();
             if ends && !run.is_empty() {
