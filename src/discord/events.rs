@@ -4,7 +4,13 @@
 //!
 //! poise's mention-as-prefix turns "@bot who hacked Sony?" into the unknown command `who`; that
 //! error is routed here and answered as the question it is. A mention elsewhere in a message,
-//! and any DM, arrive as non-command messages.
+//! and any DM, arrive as non-command messages. poise also hands every later `MESSAGE_UPDATE` of
+//! such a message (an edit, or Discord adding a link preview) to the same callback, as if it were
+//! new: [`AnsweredMessages`] makes sure each is answered once.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use serenity::all::{
     CommandInteraction, Context, CreateInteractionResponse, FullEvent, Message, MessageType,
@@ -15,8 +21,36 @@ use serenity::cache::Cache;
 use super::commands::{answer_question, send, topic_reply};
 use super::cooldown::Gate;
 use super::embeds;
-use super::{BotData, BotError, BotFrameworkContext};
+use super::{BotData, BotError, BotFrameworkContext, EDIT_WINDOW};
 use crate::reply::{self, Reply};
+
+/// Above this many remembered messages, those past the edit window are forgotten.
+const FORGET_ABOVE: usize = 10_000;
+
+/// The non-command messages already taken as questions, so that an edit of one (or Discord's
+/// update when it unfurls a link) is not answered a second time. poise passes on updates only
+/// for messages younger than [`EDIT_WINDOW`], so ids are kept about that long.
+#[derive(Debug, Default)]
+pub struct AnsweredMessages {
+    seen: Mutex<HashMap<u64, Instant>>,
+}
+
+impl AnsweredMessages {
+    /// True the first time message `id` is seen.
+    pub fn first_sight(&self, id: u64) -> bool {
+        self.first_sight_at(id, Instant::now())
+    }
+
+    /// True the first time message `id` is seen, at `now`.
+    pub fn first_sight_at(&self, id: u64, now: Instant) -> bool {
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        if seen.len() > FORGET_ABOVE {
+            let keep = EDIT_WINDOW + Duration::from_secs(60);
+            seen.retain(|_, at| now.saturating_duration_since(*at) < keep);
+        }
+        seen.insert(id, now).is_none()
+    }
+}
 
 /// Logs gateway events worth knowing about.
 pub(crate) async fn on_event(
@@ -63,18 +97,24 @@ pub(crate) async fn on_non_command_message(
             without_mention(&msg.content, &format!("<@&{role}>"))
         })
     };
-    match question {
-        Some(question) => {
-            answer_message(
-                framework.serenity_context,
-                framework.user_data,
-                msg,
-                question,
-            )
-            .await
-        }
-        None => Ok(()),
+    let Some(question) = question else {
+        return Ok(());
+    };
+    // An update of a message already taken as a question: answered once is enough.
+    if !framework
+        .user_data
+        .answered_messages
+        .first_sight(msg.id.get())
+    {
+        return Ok(());
     }
+    answer_message(
+        framework.serenity_context,
+        framework.user_data,
+        msg,
+        question,
+    )
+    .await
 }
 
 /// A prefix or mention that poise found no command for.
@@ -240,7 +280,7 @@ async fn pass_message_cooldown(
             reply_to(ctx, msg, &reply::cooldown_reply(Gate::wait_secs(wait))).await?;
             Ok(false)
         }
-        Gate::Silent => Ok(false),
+        Gate::Silent { .. } => Ok(false),
     }
 }
 
@@ -296,6 +336,23 @@ fn bot_role(cache: &Cache, msg: &Message, bot: UserId) -> Option<RoleId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_is_taken_as_a_question_once() {
+        let answered = AnsweredMessages::default();
+        let t0 = Instant::now();
+        assert!(answered.first_sight_at(1, t0));
+        assert!(!answered.first_sight_at(1, t0 + Duration::from_secs(1)));
+        assert!(answered.first_sight_at(2, t0 + Duration::from_secs(1)));
+        // Past the window, with many messages remembered, old ones are forgotten.
+        for id in 10..(10 + FORGET_ABOVE as u64) {
+            answered.first_sight_at(id, t0 + Duration::from_secs(2));
+        }
+        let later = t0 + EDIT_WINDOW * 3;
+        assert!(answered.first_sight_at(5, later));
+        assert!(answered.first_sight_at(1, later + Duration::from_secs(1)));
+        assert!(!answered.first_sight_at(5, later + Duration::from_secs(1)));
+    }
 
     #[test]
     fn mentions_of_the_bot_are_removed() {

@@ -108,6 +108,8 @@ pub struct BotData {
     pub(crate) moderator_roles: Vec<RoleId>,
     pub(crate) guild_packs: GuildPacks,
     pub(crate) cooldowns: Cooldowns,
+    /// DMs and mentions already answered (poise re-delivers them when they are edited).
+    pub(crate) answered_messages: events::AnsweredMessages,
     /// Where application commands are registered (`None`: globally).
     pub(crate) commands_home: Option<GuildId>,
 }
@@ -124,6 +126,7 @@ impl BotData {
                 .collect(),
             guild_packs: config.guild_packs.clone(),
             cooldowns: Cooldowns::new(config.cooldown),
+            answered_messages: events::AnsweredMessages::default(),
             commands_home: config.guild_id.map(GuildId::new),
         }
     }
