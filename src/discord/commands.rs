@@ -459,9 +459,9 @@ async fn pass_cooldown(ctx: BotContext<'_>) -> Result<bool, BotError> {
             send(ctx, &reply::cooldown_reply(Gate::wait_secs(wait)), true).await?;
             Ok(false)
         }
-        Gate::Silent => {
+        Gate::Silent { wait } => {
             if let poise::Context::Application(_) = ctx {
-                send(ctx, &reply::cooldown_reply(1), true).await?;
+                send(ctx, &reply::cooldown_reply(Gate::wait_secs(wait)), true).await?;
             }
             Ok(false)
         }

@@ -15,8 +15,8 @@ pub enum Gate {
     Go,
     /// Say once that they must wait this long.
     Notify { wait: Duration },
-    /// Say nothing.
-    Silent,
+    /// Say nothing (where something must be said, as to an interaction: the wait again).
+    Silent { wait: Duration },
 }
 
 impl Gate {
@@ -69,13 +69,12 @@ impl Cooldowns {
         };
         match users.get_mut(&user) {
             Some(w) if now.saturating_duration_since(w.started) < self.window => {
+                let wait = self.window - now.saturating_duration_since(w.started);
                 if w.notified {
-                    Gate::Silent
+                    Gate::Silent { wait }
                 } else {
                     w.notified = true;
-                    Gate::Notify {
-                        wait: self.window - now.saturating_duration_since(w.started),
-                    }
+                    Gate::Notify { wait }
                 }
             }
             Some(w) => {
@@ -107,11 +106,15 @@ mod tests {
         );
         assert_eq!(
             cooldowns.check_at(1, t0 + Duration::from_secs(2)),
-            Gate::Silent
+            Gate::Silent {
+                wait: Duration::from_secs(3)
+            }
         );
         assert_eq!(
             cooldowns.check_at(1, t0 + Duration::from_secs(3)),
-            Gate::Silent
+            Gate::Silent {
+                wait: Duration::from_secs(2)
+            }
         );
         // Another user is not affected.
         assert_eq!(cooldowns.check_at(2, t0 + Duration::from_secs(3)), Gate::Go);
