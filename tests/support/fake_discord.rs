@@ -470,16 +470,19 @@ impl FakeDiscord {
         n: usize,
         timeout: Duration,
     ) -> Result<Vec<RecordedRequest>, WaitTimeout> {
+        // Requests are only ever appended, so each check scans (and clones) only the new ones:
+        // waiting for a burst of n replies stays O(n), not O(n²) under the state lock.
+        let mut scanned = 0;
+        let mut found = Vec::with_capacity(n);
         self.inner
             .wait_until(format!("{n} matching REST requests"), timeout, |s| {
-                let found: Vec<_> = s
-                    .requests
-                    .iter()
-                    .filter(|r| pred(r))
-                    .take(n)
-                    .cloned()
-                    .collect();
-                (found.len() >= n).then_some(found)
+                for r in &s.requests[scanned..] {
+                    if found.len() < n && pred(r) {
+                        found.push(r.clone());
+                    }
+                }
+                scanned = s.requests.len();
+                (found.len() >= n).then(|| std::mem::take(&mut found))
             })
             .await
     }
