@@ -143,11 +143,21 @@ fn init_logging(command: Option<&Command>) {
     let bot = matches!(command, Some(Command::Run) | None) && token_is_set();
     let default = if bot { "warn,factdesk=info" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default))
+        // The websocket library logs whole frames at debug and trace, the IDENTIFY frame (with
+        // the token) among them: it never logs below warn, whatever RUST_LOG says.
+        .add_directive(quiet_directive("tungstenite=warn"))
+        .add_directive(quiet_directive("tokio_tungstenite=warn"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(io::stderr)
         .init();
+}
+
+fn quiet_directive(directive: &'static str) -> tracing_subscriber::filter::Directive {
+    directive
+        .parse()
+        .unwrap_or_else(|_| tracing_subscriber::filter::LevelFilter::WARN.into())
 }
 
 fn token_is_set() -> bool {

@@ -13,7 +13,7 @@
 //! Lengths are measured in UTF-16 code units, which is never less than the number of characters,
 //! so a layout within these limits is within Discord's however it counts.
 
-use crate::answer::{Answer, Citation, MAX_INPUT_CHARS};
+use crate::answer::{Answer, Citation, DeclineReason, MAX_INPUT_CHARS};
 use crate::engine::Engine;
 use crate::factcheck::{CheckResult, Verdict};
 use crate::knowledge::Pack;
@@ -366,8 +366,13 @@ fn answered_reply(engine: &Engine, answer: &Answer, pack: Option<&Pack>) -> Repl
 }
 
 fn declined_reply(answer: &Answer, prefix: &str) -> Reply {
-    let mut reply =
-        Reply::new(Tone::Declined, "Not in the article").text_line(answer.answer.clone());
+    // A message with no words to match is an invitation to ask, not a miss.
+    let title = if answer.declined == Some(DeclineReason::NoWords) {
+        "Ask me about the article"
+    } else {
+        "Not in the article"
+    };
+    let mut reply = Reply::new(Tone::Declined, title).text_line(answer.answer.clone());
     if !answer.suggestions.is_empty() {
         let mut line = vec![Span::Text("It does cover: ".into())];
         for (i, command) in answer.suggestions.iter().enumerate() {

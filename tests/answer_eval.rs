@@ -25,8 +25,6 @@ struct Question {
     answerable: bool,
     accept: Vec<String>,
     half: String,
-    #[serde(default)]
-    article: Option<String>,
 }
 
 #[derive(Default, Debug)]
