@@ -583,7 +583,84 @@ fn location(engine: &Engine, at: SentenceRef) -> String {
 fn short_quote(quote: &str) -> String {
     const MAX: usize = 160;
     match quote.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", &quote[..at]),
+        // Cut before the word the limit falls in, so no word is shown half.
+        Some((at, _)) => {
+            let cut = quote[..at].rfind(char::is_whitespace).unwrap_or(at);
+            format!("{}…", quote[..cut].trim_end())
+        }
         None => quote.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::{Knowledge, Pack};
+
+    /// A bare pack made up for the test: the mechanism must work on any article.
+    fn engine() -> Engine {
+        let article = "Acme agrees dividend\n\n\
+            Acme Corporation denied any involvement in the merger talks. \
+            The board approved a dividend of 5 cents on Monday. \
+            The chief executive said the company would not cut jobs.\n";
+        let pack = Pack::from_parts(
+            "acme".into(),
+            std::path::Path::new("acme"),
+            article.into(),
+            None,
+            None,
+        )
+        .expect("pack builds");
+        Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"))
+    }
+
+    #[test]
+    fn verdicts_on_an_article_without_curated_facts() {
+        let engine = engine();
+        let cases = [
+            ("The board approved a dividend", Verdict::Supported),
+            (
+                "Acme admitted involvement in the merger talks",
+                Verdict::Refuted,
+            ),
+            (
+                "Acme did not deny involvement in the merger talks",
+                Verdict::Refuted,
+            ),
+            ("The board approved a dividend on Friday", Verdict::Refuted),
+            (
+                "The chief executive said the company would cut jobs",
+                Verdict::Refuted,
+            ),
+            (
+                "Acme hired a new marketing agency in Paris",
+                Verdict::NotEnoughInfo,
+            ),
+        ];
+        for (claim, want) in cases {
+            let result = engine.check(claim);
+            assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
+            if want != Verdict::NotEnoughInfo {
+                assert!(!result.evidence.is_empty(), "{claim}: no evidence");
+            }
+        }
+    }
+
+    #[test]
+    fn a_pasted_message_is_checked_sentence_by_sentence() {
+        let result = engine()
+            .check("The board approved a dividend. Acme admitted involvement in the merger talks.");
+        assert_eq!(result.verdict, Verdict::Refuted);
+        assert_eq!(result.parts.len(), 2);
+        assert_eq!(result.parts[0].verdict, Verdict::Supported);
+        assert_eq!(result.parts[1].verdict, Verdict::Refuted);
+    }
+
+    #[test]
+    fn short_quotes_end_on_a_word() {
+        let long = "word ".repeat(60);
+        let short = short_quote(&long);
+        assert!(short.ends_with("word…"));
+        assert!(long.starts_with(short.trim_end_matches('…')));
     }
 }
