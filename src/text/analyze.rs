@@ -384,17 +384,57 @@ fn match_phrase(
             }
         }
         if fuzzy && key.iter().map(String::len).sum::<usize>() >= 5 {
-            let hit = lex.phrases_of_len(len).iter().find(|(p, _)| {
-                p.iter()
-                    .zip(&key)
-                    .all(|(a, b)| super::typo::within_typos(a, b))
-            });
-            if let Some((_, c)) = hit {
-                return Some((len, c.clone()));
+            // The first phrase (in list order) within typos word by word. Only phrases whose
+            // first word has about the length and the letters of the typed one can be.
+            let phrases = lex.phrases_of_len(len);
+            let (n, letters) = (key[0].chars().count(), super::typo::letters(&key[0]));
+            let buckets = fuzzy_phrase_buckets(len);
+            let hit = (n.saturating_sub(2)..=n + 2)
+                .filter_map(|chars| buckets.get(chars))
+                .flatten()
+                .filter(|(_, l)| {
+                    (l & !letters).count_ones() <= 2 && (letters & !l).count_ones() <= 2
+                })
+                .map(|(i, _)| *i)
+                .filter(|&i| {
+                    phrases[i]
+                        .0
+                        .iter()
+                        .zip(&key)
+                        .all(|(a, b)| super::typo::within_typos(a, b))
+                })
+                .min();
+            if let Some(i) = hit {
+                return Some((len, phrases[i].1.clone()));
             }
         }
     }
     None
+}
+
+/// Positions in [`Lexicon::phrases_of_len`]`(len)`, grouped by the character count of the
+/// phrase's first word, with that word's letter set: what the typo-tolerant phrase match scans.
+/// Built once from the one lexicon.
+fn fuzzy_phrase_buckets(len: usize) -> &'static [Vec<(usize, u32)>] {
+    static BUCKETS: OnceLock<Vec<Vec<Vec<(usize, u32)>>>> = OnceLock::new();
+    let all = BUCKETS.get_or_init(|| {
+        let lex = Lexicon::get();
+        (0..=lex.longest_phrase)
+            .map(|len| {
+                let mut by_chars: Vec<Vec<(usize, u32)>> = Vec::new();
+                for (i, (words, _)) in lex.phrases_of_len(len).iter().enumerate() {
+                    let first = words.first().map_or("", String::as_str);
+                    let n = first.chars().count();
+                    if by_chars.len() <= n {
+                        by_chars.resize_with(n + 1, Vec::new);
+                    }
+                    by_chars[n].push((i, super::typo::letters(first)));
+                }
+                by_chars
+            })
+            .collect()
+    });
+    all.get(len).map_or(&[], Vec::as_slice)
 }
 
 #[cfg(test)]

@@ -17,7 +17,11 @@ pub fn within_typos(known: &str, typed: &str) -> bool {
     if known == typed {
         return true;
     }
-    // This runs against whole vocabularies, so the cheap exact rejections come first.
+    // This runs against whole vocabularies, so the cheap exact rejections come first. A word
+    // of under five bytes has under five characters, so it allows no typo.
+    if known.len() < 5 || typed.len() < 5 {
+        return false;
+    }
     let (a, b) = if known.is_ascii() && typed.is_ascii() {
         (known.len(), typed.len())
     } else {
@@ -40,7 +44,7 @@ pub fn within_typos(known: &str, typed: &str) -> bool {
 
 /// The set of letters of `word`: one bit per character code modulo 32, distinct for a–z (a
 /// coarser set only weakens the filter, never makes it wrong).
-fn letters(word: &str) -> u32 {
+pub(crate) fn letters(word: &str) -> u32 {
     word.chars().fold(0, |set, c| set | 1 << (c as u32 % 32))
 }
 
