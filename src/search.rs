@@ -307,10 +307,15 @@ impl Index {
     /// Scores every document that matches any query word. `docs` limits the search to a range.
     pub fn search(&self, query: &Query, docs: Option<Range<DocId>>) -> Vec<Hit> {
         let n = self.doc_count();
-        let mut scores: HashMap<DocId, Hit> = HashMap::new();
+        // Accumulators of the documents matched so far, found through a dense slot per
+        // document (0: none yet, else position + 1): no hashing on the path every posting
+        // takes. Words are added in order, so every score sums in the same order as before.
+        let mut slot: Vec<u32> = vec![0; n];
+        let mut acc: Vec<Accumulator> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         for (i, word) in query.words.iter().enumerate().take(64) {
+            let mark = i as u32 + 1;
             // Best weighted contribution of this word to each document.
-            let mut best: HashMap<DocId, (f32, f32)> = HashMap::new();
             for (term, weight) in &word.alternatives {
                 let Some(&id) = self.vocab.get(term) else {
                     continue;
@@ -328,27 +333,59 @@ impl Index {
                     let tf = tf as f32;
                     let norm = 1.0 - B + B * self.doc_len[doc as usize] as f32 / self.avg_len;
                     let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    let e = best.entry(doc).or_insert((0.0, 0.0));
-                    if s > e.0 {
-                        *e = (s, *weight);
+                    let at = match slot[doc as usize] {
+                        0 => {
+                            acc.push(Accumulator::new(doc));
+                            slot[doc as usize] = acc.len() as u32;
+                            acc.len() - 1
+                        }
+                        k => k as usize - 1,
+                    };
+                    let a = &mut acc[at];
+                    if a.word != mark {
+                        a.word = mark;
+                        a.best = (0.0, 0.0);
+                        touched.push(at as u32);
+                    }
+                    if s > a.best.0 {
+                        a.best = (s, *weight);
                     }
                 }
             }
-            for (doc, (s, weight)) in best {
-                let hit = scores.entry(doc).or_insert(Hit {
-                    doc,
-                    score: 0.0,
-                    matched: 0,
-                    match_weight: 0.0,
-                });
-                hit.score += s;
-                hit.match_weight += weight;
-                hit.matched |= 1 << i;
+            for at in touched.drain(..) {
+                let a = &mut acc[at as usize];
+                a.hit.score += a.best.0;
+                a.hit.match_weight += a.best.1;
+                a.hit.matched |= 1 << i;
             }
         }
-        let mut hits: Vec<Hit> = scores.into_values().collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        let mut hits: Vec<Hit> = acc.into_iter().map(|a| a.hit).collect();
+        // Documents are unique, so this order is total and an unstable sort gives the same.
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
+    }
+}
+
+/// A document's running score in [`Index::search`], with the best contribution of the word
+/// being added (`word`: that word's position + 1).
+struct Accumulator {
+    hit: Hit,
+    word: u32,
+    best: (f32, f32),
+}
+
+impl Accumulator {
+    fn new(doc: DocId) -> Accumulator {
+        Accumulator {
+            hit: Hit {
+                doc,
+                score: 0.0,
+                matched: 0,
+                match_weight: 0.0,
+            },
+            word: 0,
+            best: (0.0, 0.0),
+        }
     }
 }
 
