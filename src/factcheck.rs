@@ -439,17 +439,22 @@ impl Engine {
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
             let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)]);
-            let claim_negates = negated_terms(&r.tokens)
-                .into_iter()
-                .any(|t| sentence_matches(t) && !sentence_negated.contains(&t));
-            let article_negates = sentence_negated.into_iter().any(|t| {
-                (claim_terms.contains(&t)
+            let claim_negated = negated_terms(&r.tokens);
+            let in_claim_terms = |t: &str| {
+                claim_terms.contains(&t)
                     || lex
                         .synonyms(t)
                         .iter()
-                        .any(|s| claim_terms.contains(&s.as_str())))
-                    && !r.tokens.iter().any(|x| x.role == TokenRole::Negation)
-            });
+                        .any(|s| claim_terms.contains(&s.as_str()))
+            };
+            // What the claim negates, the article states; or what the article negates, the
+            // claim states.
+            let claim_negates = claim_negated
+                .iter()
+                .any(|t| sentence_matches(t) && !sentence_negated.contains(t));
+            let article_negates = sentence_negated
+                .iter()
+                .any(|t| in_claim_terms(t) && !claim_negated.contains(t));
             if claim_negates || article_negates {
                 return Some(Conflict::Polarity);
             }
@@ -619,6 +624,11 @@ mod tests {
         let engine = engine();
         let cases = [
             ("The board approved a dividend", Verdict::Supported),
+            // A denial the article also reports is no contradiction.
+            (
+                "Acme denied involvement in the merger talks",
+                Verdict::Supported,
+            ),
             (
                 "Acme admitted involvement in the merger talks",
                 Verdict::Refuted,
