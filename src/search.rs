@@ -528,12 +528,15 @@ fn lexicon_typo(surface: &str) -> Option<String> {
         .map(|(_, w, _)| text::stem_word(w))
 }
 
-/// The lexicon's synonym words by character count, each with its position in
-/// [`Lexicon::synonym_words`] and its letter set ([`typo::letters`]), built once.
-fn synonym_words_by_len() -> &'static [Vec<(usize, &'static str, u32)>] {
-    static BY_LEN: OnceLock<Vec<Vec<(usize, &'static str, u32)>>> = OnceLock::new();
+/// A lexicon word with its position in [`Lexicon::synonym_words`] and its letter set
+/// ([`typo::letters`]).
+type OrderedWord = (usize, &'static str, u32);
+
+/// The lexicon's synonym words by character count, built once.
+fn synonym_words_by_len() -> &'static [Vec<OrderedWord>] {
+    static BY_LEN: OnceLock<Vec<Vec<OrderedWord>>> = OnceLock::new();
     BY_LEN.get_or_init(|| {
-        let mut by_len: Vec<Vec<(usize, &'static str, u32)>> = Vec::new();
+        let mut by_len: Vec<Vec<OrderedWord>> = Vec::new();
         for (order, word) in Lexicon::get().synonym_words().enumerate() {
             let n = word.chars().count();
             if by_len.len() <= n {

@@ -412,16 +412,19 @@ fn match_phrase(
     None
 }
 
-/// Positions in [`Lexicon::phrases_of_len`]`(len)`, grouped by the character count of the
-/// phrase's first word, with that word's letter set: what the typo-tolerant phrase match scans.
-/// Built once from the one lexicon.
+/// Positions in [`Lexicon::phrases_of_len`]`(len)` with the letter set of the phrase's first
+/// word, grouped by that word's character count.
+type PhraseBuckets = Vec<Vec<(usize, u32)>>;
+
+/// What the typo-tolerant phrase match scans, for phrases of `len` words. Built once from the
+/// one lexicon.
 fn fuzzy_phrase_buckets(len: usize) -> &'static [Vec<(usize, u32)>] {
-    static BUCKETS: OnceLock<Vec<Vec<Vec<(usize, u32)>>>> = OnceLock::new();
+    static BUCKETS: OnceLock<Vec<PhraseBuckets>> = OnceLock::new();
     let all = BUCKETS.get_or_init(|| {
         let lex = Lexicon::get();
         (0..=lex.longest_phrase)
             .map(|len| {
-                let mut by_chars: Vec<Vec<(usize, u32)>> = Vec::new();
+                let mut by_chars: PhraseBuckets = Vec::new();
                 for (i, (words, _)) in lex.phrases_of_len(len).iter().enumerate() {
                     let first = words.first().map_or("", String::as_str);
                     let n = first.chars().count();
