@@ -6,6 +6,7 @@
 //! "North Korea"), and each remaining word classed as content, stop, filler or negation and
 //! stemmed (Snowball English, from `rust-stemmers`).
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -368,6 +369,15 @@ fn match_phrase(
     stems: &[String],
     fuzzy: bool,
 ) -> Option<(usize, String)> {
+    // Most words start no phrase: without typo tolerance, one set lookup settles that before
+    // any key is built (this runs for every word of every article).
+    let (first_words, first_stems) = phrase_starts();
+    if !fuzzy
+        && !words.first().is_some_and(|w| first_words.contains(&w.norm))
+        && !stems.first().is_some_and(|s| first_stems.contains(s))
+    {
+        return None;
+    }
     let max = lex.longest_phrase.min(words.len());
     for len in (1..=max).rev() {
         let key: Vec<String> = words[..len].iter().map(|w| w.norm.clone()).collect();
@@ -410,6 +420,23 @@ fn match_phrase(
         }
     }
     None
+}
+
+/// The first words of the alias phrases and the first stems of the stem phrases
+/// ([`Lexicon::stem_phrase_keys`]), built once from the one lexicon.
+fn phrase_starts() -> &'static (HashSet<String>, HashSet<String>) {
+    static STARTS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let lex = Lexicon::get();
+        (
+            lex.phrases()
+                .filter_map(|(w, _)| w.first().cloned())
+                .collect(),
+            lex.stem_phrase_keys()
+                .filter_map(|k| k.first().cloned())
+                .collect(),
+        )
+    })
 }
 
 /// Positions in [`Lexicon::phrases_of_len`]`(len)` with the letter set of the phrase's first

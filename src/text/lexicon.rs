@@ -271,6 +271,10 @@ impl Lexicon {
     pub fn stem_phrase(&self, stems: &[String]) -> Option<&str> {
         self.stem_phrases.get(stems).map(String::as_str)
     }
+    /// Every key of [`Lexicon::stem_phrase`] (the stems of a multi-word phrase's words).
+    pub fn stem_phrase_keys(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.stem_phrases.keys()
+    }
     /// Every alias phrase with its canonical term, for typo-tolerant phrase matching.
     pub fn phrases(&self) -> impl Iterator<Item = (&Vec<String>, &String)> {
         self.phrases.iter()
