@@ -369,35 +369,40 @@ fn match_phrase(
     stems: &[String],
     fuzzy: bool,
 ) -> Option<(usize, String)> {
-    // Most words start no phrase: without typo tolerance, one set lookup settles that before
-    // any key is built (this runs for every word of every article).
+    // Most words start no phrase: one set lookup each settles whether an exact or a stem
+    // phrase can start here, before any key is built (this runs for every word of every
+    // article, and of every question).
     let (first_words, first_stems) = phrase_starts();
-    if !fuzzy
-        && !words.first().is_some_and(|w| first_words.contains(&w.norm))
-        && !stems.first().is_some_and(|s| first_stems.contains(s))
-    {
+    let may_alias = words.first().is_some_and(|w| first_words.contains(&w.norm));
+    let may_stem = stems.first().is_some_and(|s| first_stems.contains(s));
+    if !fuzzy && !may_alias && !may_stem {
         return None;
     }
     let max = lex.longest_phrase.min(words.len());
     for len in (1..=max).rev() {
-        let key: Vec<String> = words[..len].iter().map(|w| w.norm.clone()).collect();
-        if let Some(c) = lex.phrase(&key) {
-            // A one-word alias that is also a stop word ("us") counts only as an acronym ("US").
-            if len == 1 && lex.is_stop(&key[0]) && !words[0].acronym {
-                continue;
+        let typed = &words[..len];
+        if may_alias {
+            let key: Vec<String> = typed.iter().map(|w| w.norm.clone()).collect();
+            if let Some(c) = lex.phrase(&key) {
+                // A one-word alias that is also a stop word ("us") counts only as an acronym
+                // ("US").
+                if len == 1 && lex.is_stop(&key[0]) && !words[0].acronym {
+                    continue;
+                }
+                return Some((len, c.to_owned()));
             }
-            return Some((len, c.to_owned()));
         }
-        if len > 1 {
+        if len > 1 && may_stem {
             if let Some(c) = lex.stem_phrase(&stems[..len]) {
                 return Some((len, c.to_owned()));
             }
         }
-        if fuzzy && key.iter().map(String::len).sum::<usize>() >= 5 {
+        if fuzzy && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 {
             // The first phrase (in list order) within typos word by word. Only phrases whose
             // first word has about the length and the letters of the typed one can be.
             let phrases = lex.phrases_of_len(len);
-            let (n, letters) = (key[0].chars().count(), super::typo::letters(&key[0]));
+            let first = &typed[0].norm;
+            let (n, letters) = (first.chars().count(), super::typo::letters(first));
             let buckets = fuzzy_phrase_buckets(len);
             let hit = (n.saturating_sub(2)..=n + 2)
                 .filter_map(|chars| buckets.get(chars))
@@ -410,8 +415,8 @@ fn match_phrase(
                     phrases[i]
                         .0
                         .iter()
-                        .zip(&key)
-                        .all(|(a, b)| super::typo::within_typos(a, b))
+                        .zip(typed)
+                        .all(|(a, b)| super::typo::within_typos(a, &b.norm))
                 })
                 .min();
             if let Some(i) = hit {
