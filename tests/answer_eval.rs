@@ -25,6 +25,9 @@ struct Question {
     answerable: bool,
     accept: Vec<String>,
     half: String,
+    /// For sets over several articles: the article file the question is about.
+    #[serde(default)]
+    article: Option<String>,
 }
 
 #[derive(Default, Debug)]
@@ -35,6 +38,8 @@ struct Tally {
     declined: usize,
     /// Answerable questions the engine declined (the rest of the misses cite a wrong sentence).
     wrongly_declined: usize,
+    /// Answered questions whose first citation came from another article than the one asked about.
+    wrong_pack: usize,
     /// Why answerable questions were declined, by reason.
     decline_reasons: BTreeMap<String, usize>,
     /// Answerable questions whose right sentence was among the citations, but not first.
@@ -124,6 +129,9 @@ fn evaluate(
             let ok = answer.answered && first_citation_right(engine, &answer, &q.accept);
             tally.right += ok as usize;
             tally.wrongly_declined += !answer.answered as usize;
+            if let (Some(article), Some(first)) = (&q.article, answer.citations.first()) {
+                tally.wrong_pack += (article.trim_end_matches(".txt") != first.source) as usize;
+            }
             if let Some(reason) = answer.declined {
                 *tally
                     .decline_reasons
@@ -168,7 +176,7 @@ fn evaluate(
 fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
     for (half, t) in tallies {
         println!(
-            "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}% (misses: {} declined {:?}, {} right sentence cited later)",
+            "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}% (misses: {} declined {:?}, {} right sentence cited later, {} from another article)",
             t.right,
             t.answerable,
             100.0 * t.answer_rate(),
@@ -177,7 +185,8 @@ fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
             100.0 * t.decline_rate(),
             t.wrongly_declined,
             t.decline_reasons,
-            t.right_but_not_first
+            t.right_but_not_first,
+            t.wrong_pack
         );
     }
 }
