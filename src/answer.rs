@@ -614,7 +614,9 @@ impl Engine {
         let candidates: Vec<&Ranked> = r
             .ranked
             .iter()
-            .filter(|c| fits(c) && c.coverage >= min_sentence)
+            .filter(|c| {
+                fits(c) && c.coverage >= min_sentence && !self.names_another(c.doc, &r.query)
+            })
             .collect();
         let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
             let reason = if !pack_ok {
@@ -658,6 +660,25 @@ impl Engine {
             truncated: false,
             declined: None,
         }
+    }
+
+    /// Does the sentence name another member of a set the question picks one from ("opens in
+    /// the UK" for a question about India, "Monday" for one about Friday)? Then it answers a
+    /// different question.
+    fn names_another(&self, doc: DocId, query: &Query) -> bool {
+        let lex = Lexicon::get();
+        let terms: Vec<&str> = self.sentence_tokens[doc as usize]
+            .iter()
+            .filter(|t| t.role == TokenRole::Content)
+            .map(|t| t.term.as_str())
+            .collect();
+        query.words.iter().any(|w| {
+            lex.in_exclusive_set(&w.term)
+                && !terms.contains(&w.term.as_str())
+                && terms
+                    .iter()
+                    .any(|t| lex.excludes(&w.term, t) && !query.words.iter().any(|q| q.term == *t))
+        })
     }
 
     /// Does the sentence give a reason or a cause ("because", "as a result", "to get rid of")?
@@ -730,6 +751,14 @@ impl Engine {
                 .iter()
                 .any(|t| t.number || is_number_word(&t.surface)),
             AnswerKind::Name => self.sentence_gives_name(doc, query),
+            // "32-year-old", "aged 32", "at 32".
+            AnswerKind::Age => tokens
+                .iter()
+                .any(|t| t.term == "age" || matches!(t.surface.as_str(), "aged" | "age" | "ages")),
+            // A number with a unit of time: "two hours", "three years", "90 minutes".
+            AnswerKind::Duration => tokens.windows(2).any(|w| {
+                (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
+            }),
             AnswerKind::Who | AnswerKind::Where | AnswerKind::Why => true,
         }
     }
@@ -905,6 +934,14 @@ fn is_summary_request(text: &str) -> bool {
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
+}
+
+fn is_time_unit(term: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri", "set",
+        "round", "match", "game", "season", "term",
+    ];
+    UNITS.contains(&term)
 }
 
 fn looks_like_year(term: &str) -> bool {

@@ -46,6 +46,10 @@ pub enum AnswerKind {
     TimeOfDay,
     /// A name ("what's the spokesman's name", "names pls").
     Name,
+    /// An age ("how old is she").
+    Age,
+    /// A length of time ("how long did it last").
+    Duration,
     Where,
     Why,
     HowMany,
@@ -184,6 +188,8 @@ impl Lexicon {
                 "when" => AnswerKind::When,
                 "time_of_day" => AnswerKind::TimeOfDay,
                 "name" => AnswerKind::Name,
+                "age" => AnswerKind::Age,
+                "duration" => AnswerKind::Duration,
                 "where" => AnswerKind::Where,
                 "why" => AnswerKind::Why,
                 _ => AnswerKind::HowMany,
@@ -304,7 +310,8 @@ impl Lexicon {
     }
     /// True when `a` and `b` are different members of one exclusive set.
     pub fn excludes(&self, a: &str, b: &str) -> bool {
-        if a == b {
+        // "film" and "movie" share a set but say the same thing.
+        if a == b || self.synonyms(a).iter().any(|s| s == b) {
             return false;
         }
         match (self.exclusive.get(a), self.exclusive.get(b)) {
@@ -355,6 +362,7 @@ mod tests {
             .antonyms(&stem_word("admitted"))
             .contains(&stem_word("deny")));
         assert!(lex.excludes(&stem_word("documentary"), &stem_word("movie")));
+        assert!(!lex.excludes(&stem_word("film"), &stem_word("movie")));
         assert_eq!(lex.phrase(&split_words("dprk")), Some("north_korea"));
     }
 }
