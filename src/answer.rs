@@ -537,7 +537,10 @@ impl Engine {
                 });
             weights.push(if modifier {
                 weight * UNKNOWN_MODIFIER_WEIGHT
-            } else if related || (df.is_none() && query.offers_alternatives) {
+            } else if related
+                || (df.is_none()
+                    && (query.offers_alternatives || self.has_rival_in_pack(&word.term, pack)))
+            {
                 weight * UNKNOWN_RELATED_WEIGHT
             } else {
                 weight
@@ -660,6 +663,17 @@ impl Engine {
             truncated: false,
             declined: None,
         }
+    }
+
+    /// Does the pack use another member of an exclusive set `term` belongs to ("movie" for a
+    /// question about a "documentary")? Then a question about `term` is a premise the article
+    /// can correct, not a subject it never mentions.
+    fn has_rival_in_pack(&self, term: &str, pack: usize) -> bool {
+        let lex = Lexicon::get();
+        lex.in_exclusive_set(term)
+            && lex
+                .exclusive_rivals(term)
+                .any(|rival| self.sentences.pack_df(rival, pack) > 0)
     }
 
     /// Does the sentence name another member of a set the question picks one from ("opens in

@@ -319,6 +319,17 @@ impl Lexicon {
             _ => false,
         }
     }
+    /// The other members of the exclusive sets `term` belongs to.
+    pub fn exclusive_rivals<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let sets = self.exclusive.get(term).map(Vec::as_slice).unwrap_or(&[]);
+        self.exclusive
+            .iter()
+            .filter(move |(other, in_sets)| {
+                *other != term && in_sets.iter().any(|i| sets.contains(i))
+            })
+            .map(|(other, _)| other.as_str())
+            .filter(move |other| !self.synonyms(term).iter().any(|s| s == other))
+    }
     /// True when `term` belongs to any exclusive set.
     pub fn in_exclusive_set(&self, term: &str) -> bool {
         self.exclusive.contains_key(term)
