@@ -2,7 +2,7 @@
 //! pack over the evaluation sets, and how load-and-index time and `ask` latency grow with 1, 10,
 //! 100, 1,000 and all 2,095 BBC articles loaded beside it.
 //!
-//! Run `cargo bench --bench engine` (about four minutes on two cores); pick a group with
+//! Run `cargo bench --bench engine` (about two minutes on two cores); pick a group with
 //! `cargo bench --bench engine -- scale/ask`. Each `ask`/`check` iteration answers the next text
 //! of its set in turn, so the reported time is the mean per question over the whole set. Medians
 //! and p99s per question, questions per second and resident memory come from

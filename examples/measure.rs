@@ -2,8 +2,8 @@
 //! questions per second on one core, resident memory after loading 1 … 2,095 packs, and the time
 //! from process start to "ready to answer".
 //!
-//! Run `cargo run --release --example measure` (about a minute and a half; `-- --quick` for a
-//! rougher pass). Every scale step and every start-up runs in a fresh child process (this same
+//! Run `cargo run --release --example measure` (about twenty seconds; `-- --quick` for a rougher
+//! pass). Every scale step and every start-up runs in a fresh child process (this same
 //! binary with `--child-scale N` / `--child-ready N`), so its resident memory and start-up time
 //! are its own and not what earlier steps left behind. Memory is `VmRSS` (now) and `VmHWM`
 //! (peak) from `/proc/self/status`. The scale steps are skipped when `../shared/corpus/bbc-news`

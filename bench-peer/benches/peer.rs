@@ -3,7 +3,7 @@
 //! the time is the mean per question over the set. Accuracy and per-question medians/p99s come
 //! from `cargo run --release -p bench-peer`.
 //!
-//! Run `cargo bench -p bench-peer` (about a minute and a half). The `all` group, over the Sony
+//! Run `cargo bench -p bench-peer` (about a minute, plus a first build of tantivy in the bench profile). The `all` group, over the Sony
 //! pack plus all 2,095 BBC articles, is skipped when `../shared/corpus/bbc-news` is absent.
 
 use std::hint::black_box;

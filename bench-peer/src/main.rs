@@ -3,7 +3,7 @@
 //! `tests/answer_eval.rs` (the first citation must be a sentence holding an accepted substring;
 //! unanswerable questions count as right when declined).
 //!
-//! Run `cargo run --release -p bench-peer` (about a minute; `-- --quick` for a rough pass,
+//! Run `cargo run --release -p bench-peer` (a few seconds once built; `-- --quick` for a rough pass,
 //! `-- --sony-only` to skip the 2,095-article step). The scale step is skipped when
 //! `../shared/corpus/bbc-news` is absent.
 
@@ -191,6 +191,6 @@ fn main() {
             ("tests/data/questions.toml", sony_questions),
             ("tests/data/bbc_questions.toml", bbc),
         ],
-        if quick { 1 } else { 5 },
+        if quick { 1 } else { 20 },
     );
 }
