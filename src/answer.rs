@@ -941,13 +941,28 @@ fn is_summary_request(text: &str) -> bool {
         "eli5",
     ];
     let lower = text::normalize(text);
-    CUES.iter().any(|c| {
-        lower.match_indices(c).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + c.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    // Every cue starts with a letter, so a whole-word match can only start where a word does:
+    // try the cues there (one pass) rather than searching the text once per cue.
+    let mut prev: Option<char> = None;
+    for (at, ch) in lower.char_indices() {
+        let word_start = !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(ch);
+        if !word_start || !ch.is_alphanumeric() {
+            continue;
+        }
+        let rest = &lower[at..];
+        let hit = CUES.iter().any(|c| {
+            rest.starts_with(c)
+                && !rest[c.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_time_unit(term: &str) -> bool {
