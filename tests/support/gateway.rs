@@ -127,6 +127,9 @@ pub(crate) async fn serve(listener: TcpListener, inner: Arc<Inner>) {
     loop {
         match listener.accept().await {
             Ok((stream, _)) => {
+                // Small frames go out at once, as Discord's own servers send them (Nagle's
+                // algorithm would hold some ~40 ms behind a delayed ACK).
+                let _ = stream.set_nodelay(true);
                 tokio::spawn(connection(stream, Arc::clone(&inner)));
             }
             Err(err) => {

@@ -31,7 +31,11 @@ const MAX_EMBED_TOTAL: usize = 6000;
 pub(crate) async fn serve(listener: TcpListener, inner: Arc<Inner>) {
     loop {
         let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+            Ok((stream, _)) => {
+                // Answers go out at once rather than waiting on Nagle's algorithm.
+                let _ = stream.set_nodelay(true);
+                stream
+            }
             Err(err) => {
                 // Transient accept errors: back off briefly rather than spin.
                 eprintln!("fake discord REST: accept failed: {err}");
