@@ -491,7 +491,8 @@ impl Engine {
             let Some(prev) = self.antecedent[*doc as usize] else {
                 continue;
             };
-            let names: Vec<&str> = self.sentence_tokens[prev as usize]
+            let names: Vec<&str> = self
+                .tokens_of(prev)
                 .iter()
                 .filter(|t| t.proper && t.role == TokenRole::Content)
                 .map(|t| t.term.as_str())
@@ -681,7 +682,8 @@ impl Engine {
     /// different question.
     fn names_another(&self, doc: DocId, query: &Query) -> bool {
         let lex = Lexicon::get();
-        let terms: Vec<&str> = self.sentence_tokens[doc as usize]
+        let terms: Vec<&str> = self
+            .tokens_of(doc)
             .iter()
             .filter(|t| t.role == TokenRole::Content)
             .map(|t| t.term.as_str())
@@ -725,7 +727,7 @@ impl Engine {
     /// Does the sentence name a person or body the question does not (two capitalised words in
     /// a row, "Susan Ilston")?
     fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
-        let tokens = &self.sentence_tokens[doc as usize];
+        let tokens = self.tokens_of(doc);
         let new_name = |t: &Token| {
             t.role == TokenRole::Content
                 && t.proper
@@ -741,7 +743,7 @@ impl Engine {
     /// a known multi-word name ("Guardians of Peace")?
     fn sentence_gives_name(&self, doc: DocId, query: &Query) -> bool {
         self.sentence_names_someone(doc, query)
-            || self.sentence_tokens[doc as usize].iter().any(|t| {
+            || self.tokens_of(doc).iter().any(|t| {
                 t.role == TokenRole::Content
                     && t.proper
                     && t.term.contains('_')
@@ -752,7 +754,7 @@ impl Engine {
 
     /// Does the sentence hold the kind of thing the question asks for?
     fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind, query: &Query) -> bool {
-        let tokens = &self.sentence_tokens[doc as usize];
+        let tokens = self.tokens_of(doc);
         match kind {
             AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
             AnswerKind::When => tokens.iter().any(|t| {

@@ -5,6 +5,7 @@
 //! documents back to packs and sentences, and from curated question phrasings to topics.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
@@ -32,7 +33,9 @@ pub struct Engine {
     pub(crate) sentences: Index,
     sentence_refs: Vec<SentenceRef>,
     /// Analysed tokens of each sentence document (used for fact-check comparisons).
-    pub(crate) sentence_tokens: Vec<Vec<Token>>,
+    /// Analysed tokens of each sentence document, made on first use: a query looks at a
+    /// handful of sentences, so keeping every sentence's tokens would cost memory for nothing.
+    sentence_tokens: Vec<OnceLock<Vec<Token>>>,
     /// For a sentence that opens by referring back ("The country", "It", "He"), the sentence
     /// before it in its paragraph, whose names it inherits.
     pub(crate) antecedent: Vec<Option<DocId>>,
@@ -50,17 +53,13 @@ impl Engine {
     /// Indexes loaded knowledge.
     pub fn new(knowledge: Knowledge) -> Engine {
         let mut sentence_refs = Vec::new();
-        let mut sentence_tokens = Vec::new();
         let mut phrasing_refs = Vec::new();
         let mut phrasing_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
         for (p, pack) in knowledge.packs.iter().enumerate() {
-            for (s, sentence) in pack.sentences.iter().enumerate() {
-                sentence_refs.push(SentenceRef {
-                    pack: p,
-                    sentence: s,
-                });
-                sentence_tokens.push(text::analyze(&pack.article[sentence.span.clone()], false));
-            }
+            sentence_refs.extend((0..pack.sentences.len()).map(|s| SentenceRef {
+                pack: p,
+                sentence: s,
+            }));
             for (t, topic) in pack.topics.iter().enumerate() {
                 let title = topic.title.replace(['-', '_'], " ");
                 for phrasing in topic.questions.iter().chain(std::iter::once(&title)) {
@@ -69,12 +68,18 @@ impl Engine {
                 }
             }
         }
-        let sentences = Index::build(
-            sentence_refs
-                .iter()
-                .zip(&sentence_tokens)
-                .map(|(r, toks)| (r.pack, toks.as_slice())),
-        );
+        // Each sentence is analysed for the index and dropped; see `tokens_of`.
+        let sentences = Index::build(sentence_refs.iter().map(|r| {
+            let pack = &knowledge.packs[r.pack];
+            (
+                r.pack,
+                text::analyze(
+                    &pack.article[pack.sentences[r.sentence].span.clone()],
+                    false,
+                ),
+            )
+        }));
+        let sentence_tokens = sentence_refs.iter().map(|_| OnceLock::new()).collect();
         let antecedent = sentence_refs
             .iter()
             .enumerate()
@@ -124,6 +129,18 @@ impl Engine {
     /// The topic with this command name.
     pub fn topic(&self, command: &str) -> Option<(&Pack, &Topic)> {
         self.knowledge.topic(command)
+    }
+
+    /// The analysed tokens of a sentence document (analysed on first use, then kept).
+    pub(crate) fn tokens_of(&self, doc: DocId) -> &[Token] {
+        self.sentence_tokens[doc as usize].get_or_init(|| {
+            let r = self.sentence_refs[doc as usize];
+            let pack = &self.knowledge.packs[r.pack];
+            text::analyze(
+                &pack.article[pack.sentences[r.sentence].span.clone()],
+                false,
+            )
+        })
     }
 
     pub(crate) fn sentence_ref(&self, doc: DocId) -> SentenceRef {

@@ -345,7 +345,7 @@ impl Engine {
         near_best: bool,
     ) -> Option<Conflict> {
         let lex = Lexicon::get();
-        let sentence = &self.sentence_tokens[c.doc as usize];
+        let sentence = self.tokens_of(c.doc);
         let sentence_terms: Vec<&str> = sentence
             .iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))

@@ -99,11 +99,14 @@ pub struct Index {
 
 impl Index {
     /// Builds an index from documents given in pack order: `(pack, tokens)`.
-    pub fn build<'a>(docs: impl IntoIterator<Item = (usize, &'a [Token])>) -> Index {
+    /// Each document's tokens are only borrowed while it is indexed, so a caller can analyse
+    /// documents one at a time and keep none of them.
+    pub fn build<T: AsRef<[Token]>>(docs: impl IntoIterator<Item = (usize, T)>) -> Index {
         let mut index = Index::default();
         let mut surfaces: HashMap<String, TermId> = HashMap::new();
         let mut total_len = 0usize;
         for (doc, (pack, tokens)) in docs.into_iter().enumerate() {
+            let tokens = tokens.as_ref();
             let doc = doc as DocId;
             while index.pack_docs.len() <= pack {
                 index.pack_docs.push(doc..doc);
