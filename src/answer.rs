@@ -615,14 +615,11 @@ impl Engine {
                 .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
         };
         let pack_ok = r.pack_coverage >= min_pack_coverage(r.query.words.len());
-        let candidates: Vec<&Ranked> = r
-            .ranked
-            .iter()
-            .filter(|c| {
-                fits(c) && c.coverage >= min_sentence && !self.names_another(c.doc, &r.query)
-            })
-            .collect();
-        let Some(best) = candidates.first().copied().filter(|_| pack_ok) else {
+        // Best first; the checks that look into a sentence run only on those that get there.
+        let mut candidates = r.ranked.iter().filter(|c| {
+            pack_ok && c.coverage >= min_sentence && fits(c) && !self.names_another(c.doc, &r.query)
+        });
+        let Some(best) = candidates.next() else {
             let reason = if !pack_ok {
                 DeclineReason::NotInArticle
             } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
@@ -635,7 +632,7 @@ impl Engine {
             return answer;
         };
         let mut citations = vec![self.citation(best.at)];
-        for c in candidates.iter().skip(1) {
+        for c in candidates {
             if citations.len() >= MAX_CITATIONS || c.score < 0.5 * best.score {
                 break;
             }
