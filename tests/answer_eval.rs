@@ -243,7 +243,7 @@ fn sony_questions_meet_their_floors() {
     assert_floors(
         "sony",
         &tallies,
-        &[("tuning", 0.85, 0.85), ("heldout", 0.65, 0.65)],
+        &[("tuning", 0.87, 0.88), ("heldout", 0.68, 0.72)],
     );
     // A second tuning set, written later by someone who had not seen the first.
     let fresh = evaluate(
@@ -252,7 +252,7 @@ fn sony_questions_meet_their_floors() {
         |_| None,
     );
     report("sony-fresh", &fresh);
-    assert_floors("sony-fresh", &fresh, &[("tuning", 0.0, 0.0)]);
+    assert_floors("sony-fresh", &fresh, &[("tuning", 0.8, 0.6)]);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn unseen_bare_articles_meet_their_floors() {
     assert_floors(
         "bbc",
         &tallies,
-        &[("tuning", 0.7, 0.8), ("heldout", 0.45, 0.7)],
+        &[("tuning", 0.68, 0.78), ("heldout", 0.48, 0.7)],
     );
     let fresh = evaluate(
         &engine,
@@ -277,5 +277,5 @@ fn unseen_bare_articles_meet_their_floors() {
         |_| None,
     );
     report("bbc-fresh", &fresh);
-    assert_floors("bbc-fresh", &fresh, &[("tuning", 0.0, 0.0)]);
+    assert_floors("bbc-fresh", &fresh, &[("tuning", 0.36, 0.6)]);
 }

@@ -142,10 +142,10 @@ fn assert_floor(name: &str, tallies: &BTreeMap<String, Tally>, floor: f64) {
 fn claims_meet_their_floors() {
     let engine = Engine::load(Path::new("knowledge")).expect("knowledge loads");
     let tallies = evaluate(&engine, "tests/data/claims.toml", "claims");
-    assert_floor("claims", &tallies, 0.75);
+    assert_floor("claims", &tallies, 0.78);
     // A second tuning set, written later by someone who had not seen the first.
     let fresh = evaluate(&engine, "tests/data/claims_fresh.toml", "claims-fresh");
-    assert_floor("claims-fresh", &fresh, 0.0);
+    assert_floor("claims-fresh", &fresh, 0.74);
 }
 
 #[test]
@@ -182,5 +182,5 @@ fn claims_about_unseen_bare_articles() {
         "tests/data/claims_bbc_fresh.toml",
         "claims-bbc-fresh",
     );
-    assert_floor("claims-bbc-fresh", &tallies, 0.0);
+    assert_floor("claims-bbc-fresh", &tallies, 0.5);
 }
