@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod common;
+
 use factdesk::answer::Answer;
 use factdesk::engine::Engine;
 use factdesk::knowledge::{Knowledge, Pack};
@@ -64,24 +66,10 @@ fn load_set(path: &str) -> Vec<Question> {
 
 /// True when the answer's first citation is a sentence that holds one of the accepted substrings.
 fn first_citation_right(engine: &Engine, answer: &Answer, accept: &[String]) -> bool {
-    let Some(first) = answer.citations.first() else {
-        return false;
-    };
-    let pack = engine
-        .packs()
-        .iter()
-        .find(|p| p.id == first.source)
-        .expect("cited pack exists");
-    let sentence = pack
-        .sentences
-        .iter()
-        .find(|s| s.paragraph == first.paragraph && s.index == first.sentence)
-        .expect("cited location exists");
-    accept.iter().any(|a| {
-        pack.article
-            .match_indices(a.as_str())
-            .any(|(at, _)| sentence.span.start <= at && at + a.len() <= sentence.span.end)
-    })
+    answer
+        .citations
+        .first()
+        .is_some_and(|c| common::citation_holds(engine, c, accept))
 }
 
 /// Every citation is a byte-exact sentence of its pack, at the location it names.
@@ -211,28 +199,6 @@ fn assert_floors(name: &str, tallies: &BTreeMap<String, Tally>, floors: &[(&str,
     }
 }
 
-/// Bare packs from every article file in `dir`.
-fn bare_packs(dir: &Path) -> Vec<Pack> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("trial articles exist")
-        .map(|e| {
-            e.expect("dir entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|n| {
-            let article = std::fs::read_to_string(dir.join(n)).expect("article reads");
-            let id = n.trim_end_matches(".txt").to_owned();
-            Pack::from_parts(id, &dir.join(n), article, None, None).expect("bare pack builds")
-        })
-        .collect()
-}
-
 #[test]
 fn sony_questions_meet_their_floors() {
     let engine = Engine::load(Path::new("knowledge")).expect("knowledge loads");
@@ -258,8 +224,8 @@ fn sony_questions_meet_their_floors() {
 #[test]
 fn unseen_bare_articles_meet_their_floors() {
     // All trial articles and the Sony pack are loaded together; the engine routes each question.
-    let mut packs = bare_packs(Path::new("tests/data/bbc"));
-    packs.extend(bare_packs(Path::new("tests/data/bbc_fresh")));
+    let mut packs = common::bare_packs(Path::new("tests/data/bbc"));
+    packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
     let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
     let tallies = evaluate(&engine, &load_set("tests/data/bbc_questions.toml"), |_| {

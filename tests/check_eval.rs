@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod common;
+
 use factdesk::engine::Engine;
 use factdesk::factcheck::{CheckResult, Verdict};
 use factdesk::knowledge::{Knowledge, Pack};
@@ -45,23 +47,11 @@ fn verdict_name(v: Verdict) -> &'static str {
 }
 
 fn has_decisive(engine: &Engine, result: &CheckResult, decisive: &[String]) -> bool {
-    result.evidence.iter().take(5).any(|c| {
-        let pack = engine
-            .packs()
-            .iter()
-            .find(|p| p.id == c.source)
-            .expect("cited pack exists");
-        let s = pack
-            .sentences
-            .iter()
-            .find(|s| s.paragraph == c.paragraph && s.index == c.sentence)
-            .expect("cited location exists");
-        decisive.iter().any(|d| {
-            pack.article
-                .match_indices(d.as_str())
-                .any(|(at, _)| s.span.start <= at && at + d.len() <= s.span.end)
-        })
-    })
+    result
+        .evidence
+        .iter()
+        .take(5)
+        .any(|c| common::citation_holds(engine, c, decisive))
 }
 
 /// Checks every claim of the set at `path` and prints accuracy per half; returns the tallies.
@@ -150,31 +140,7 @@ fn claims_meet_their_floors() {
 
 #[test]
 fn claims_about_unseen_bare_articles() {
-    let dir = Path::new("tests/data/bbc_fresh");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("articles exist")
-        .map(|e| {
-            e.expect("dir entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    let mut packs: Vec<Pack> = names
-        .iter()
-        .map(|n| {
-            let article = std::fs::read_to_string(dir.join(n)).expect("article reads");
-            Pack::from_parts(
-                n.trim_end_matches(".txt").to_owned(),
-                &dir.join(n),
-                article,
-                None,
-                None,
-            )
-            .expect("bare pack builds")
-        })
-        .collect();
+    let mut packs = common::bare_packs(Path::new("tests/data/bbc_fresh"));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
     let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
     let tallies = evaluate(

@@ -1,0 +1,50 @@
+//! Helpers shared by the evaluation tests (`answer_eval`, `check_eval`): where a citation
+//! stands, and bare packs built from a folder of article files.
+
+use std::path::Path;
+
+use factdesk::answer::Citation;
+use factdesk::engine::Engine;
+use factdesk::knowledge::Pack;
+
+/// True when the sentence `citation` names holds one of `substrings` (byte-exact substrings of
+/// its article, each identifying one sentence).
+pub fn citation_holds(engine: &Engine, citation: &Citation, substrings: &[String]) -> bool {
+    let pack = engine
+        .packs()
+        .iter()
+        .find(|p| p.id == citation.source)
+        .expect("cited pack exists");
+    let sentence = pack
+        .sentences
+        .iter()
+        .find(|s| s.paragraph == citation.paragraph && s.index == citation.sentence)
+        .expect("cited location exists");
+    substrings.iter().any(|a| {
+        pack.article
+            .match_indices(a.as_str())
+            .any(|(at, _)| sentence.span.start <= at && at + a.len() <= sentence.span.end)
+    })
+}
+
+/// A bare pack (article only) from every file in `dir`, named by file stem, in name order.
+pub fn bare_packs(dir: &Path) -> Vec<Pack> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("trial articles exist")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|n| {
+            let article = std::fs::read_to_string(dir.join(n)).expect("article reads");
+            let id = n.trim_end_matches(".txt").to_owned();
+            Pack::from_parts(id, &dir.join(n), article, None, None).expect("bare pack builds")
+        })
+        .collect()
+}
