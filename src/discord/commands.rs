@@ -113,10 +113,7 @@ pub async fn ask(
     category = "Answers"
 )]
 pub async fn facts(ctx: BotContext<'_>) -> Result<(), BotError> {
-    if let Some(question) = mentioned_question(ctx) {
-        return ask_for_mention(ctx, question).await;
-    }
-    if !pass_cooldown(ctx).await? {
+    if !ready_to_answer(ctx).await? {
         return Ok(());
     }
     let engine = ctx.data().live.current();
@@ -134,10 +131,7 @@ pub async fn facts(ctx: BotContext<'_>) -> Result<(), BotError> {
     category = "Answers"
 )]
 pub async fn source(ctx: BotContext<'_>) -> Result<(), BotError> {
-    if let Some(question) = mentioned_question(ctx) {
-        return ask_for_mention(ctx, question).await;
-    }
-    if !pass_cooldown(ctx).await? {
+    if !ready_to_answer(ctx).await? {
         return Ok(());
     }
     let engine = ctx.data().live.current();
@@ -154,10 +148,7 @@ pub async fn source(ctx: BotContext<'_>) -> Result<(), BotError> {
     category = "Answers"
 )]
 pub async fn help(ctx: BotContext<'_>) -> Result<(), BotError> {
-    if let Some(question) = mentioned_question(ctx) {
-        return ask_for_mention(ctx, question).await;
-    }
-    if !pass_cooldown(ctx).await? {
+    if !ready_to_answer(ctx).await? {
         return Ok(());
     }
     send(ctx, &reply::help_reply(&shown_prefix(ctx)), false).await
@@ -174,10 +165,7 @@ pub async fn help(ctx: BotContext<'_>) -> Result<(), BotError> {
     category = "Topics"
 )]
 pub async fn topic_command(ctx: BotContext<'_>) -> Result<(), BotError> {
-    if let Some(question) = mentioned_question(ctx) {
-        return ask_for_mention(ctx, question).await;
-    }
-    if !pass_cooldown(ctx).await? {
+    if !ready_to_answer(ctx).await? {
         return Ok(());
     }
     let engine = ctx.data().live.current();
@@ -420,6 +408,17 @@ fn mentioned_question(ctx: BotContext<'_>) -> Option<String> {
         .is_some_and(|p| p.starts_with("<@"));
     let args = prefix.args.trim();
     (by_mention && !args.is_empty()).then(|| format!("{} {args}", prefix.invoked_command_name))
+}
+
+/// What every answering command does first: a mention that only starts with the command's name
+/// is a question and is answered as one, and the cooldown applies. `false` when there is nothing
+/// more for the command to do.
+async fn ready_to_answer(ctx: BotContext<'_>) -> Result<bool, BotError> {
+    if let Some(question) = mentioned_question(ctx) {
+        ask_for_mention(ctx, question).await?;
+        return Ok(false);
+    }
+    pass_cooldown(ctx).await
 }
 
 /// Answers a mention's question as a reply to it (with the cooldown).
