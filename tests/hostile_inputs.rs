@@ -20,6 +20,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+mod common;
+
 use factdesk::answer::{Answer, Citation, MAX_INPUT_CHARS};
 use factdesk::engine::Engine;
 use factdesk::factcheck::{CheckResult, Verdict};
@@ -580,31 +582,9 @@ fn assert_checked(engine: &Engine, c: &Case, r: &CheckResult) {
         .lines()
         .find_map(|l| l.strip_prefix("**Claim:** "))
         .unwrap_or_else(|| panic!("{name}: no claim line in {shown}"));
-    if let Some(c) = unescaped_markdown(claim_line) {
+    if let Some(c) = common::unescaped_markdown(claim_line) {
         panic!("{name}: echoed claim holds unescaped {c:?}: {claim_line}");
     }
-}
-
-/// A markdown character in `text` without its escaping backslash.
-fn unescaped_markdown(text: &str) -> Option<char> {
-    for line in text.split('\n') {
-        let mut chars = line.trim_start().chars().peekable();
-        if let Some(&first) = chars.peek() {
-            if matches!(first, '#' | '-' | '+' | '>') {
-                return Some(first);
-            }
-        }
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '*' | '_' | '~' | '`' | '|' | '<' | '>' | '[' | ']' | '(' | ')' => return Some(c),
-                _ => {}
-            }
-        }
-    }
-    None
 }
 
 #[test]

@@ -24,6 +24,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+mod common;
+
 use factdesk::answer::{cut_input, Answer, Citation, MAX_INPUT_CHARS};
 use factdesk::console::{Console, Response};
 use factdesk::engine::Engine;
@@ -452,32 +454,6 @@ fn live_markup(text: &str) -> Option<String> {
     None
 }
 
-/// A markdown character in `text` that is not escaped with a backslash (user text must show
-/// exactly as typed: no emphasis, spoilers, code, quotes, headings or masked links).
-fn unescaped_markdown(text: &str) -> Option<char> {
-    for line in text.split('\n') {
-        let mut chars = line
-            .trim_start_matches([' ', '\u{3000}'])
-            .chars()
-            .peekable();
-        if let Some(&first) = chars.peek() {
-            if matches!(first, '#' | '-' | '+' | '>') {
-                return Some(first);
-            }
-        }
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '*' | '_' | '~' | '`' | '|' | '<' | '>' | '[' | ']' | '(' | ')' => return Some(c),
-                _ => {}
-            }
-        }
-    }
-    None
-}
-
 /// Markdown text without its escapes: backslashes before a character, and the zero-width spaces
 /// that defuse mentions and links.
 fn unescape(text: &str) -> String {
@@ -611,9 +587,9 @@ fn check_check_reply(engine: &Engine, r: &CheckResult) -> Result<(), TestCaseErr
     prop_assert!(echoed.is_some(), "claim line missing");
     let echoed = echoed.expect("checked above");
     prop_assert!(
-        unescaped_markdown(echoed).is_none(),
+        common::unescaped_markdown(echoed).is_none(),
         "unescaped markdown {:?} in the echoed claim {:?}",
-        unescaped_markdown(echoed),
+        common::unescaped_markdown(echoed),
         echoed
     );
     Ok(())
@@ -693,7 +669,7 @@ proptest! {
     fn escaped_user_text_cannot_ping_link_or_format(s in input()) {
         let escaped = reply::escape_user_text(&s);
         prop_assert!(live_markup(&escaped).is_none(), "live markup {:?}", live_markup(&escaped));
-        prop_assert!(unescaped_markdown(&escaped).is_none(), "unescaped {:?}", unescaped_markdown(&escaped));
+        prop_assert!(common::unescaped_markdown(&escaped).is_none(), "unescaped {:?}", common::unescaped_markdown(&escaped));
         let article = reply::escape_article_text(&s);
         prop_assert!(live_markup(&article).is_none(), "live markup {:?}", live_markup(&article));
     }
@@ -791,9 +767,9 @@ fn the_markup_checks_catch_raw_markup() {
         "[a](b)",
         "`code`",
     ] {
-        assert!(unescaped_markdown(raw).is_some(), "{raw}");
+        assert!(common::unescaped_markdown(raw).is_some(), "{raw}");
         assert!(
-            unescaped_markdown(&reply::escape_user_text(raw)).is_none(),
+            common::unescaped_markdown(&reply::escape_user_text(raw)).is_none(),
             "{raw}"
         );
     }

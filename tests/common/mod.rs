@@ -1,5 +1,8 @@
-//! Helpers shared by the evaluation tests (`answer_eval`, `check_eval`): where a citation
-//! stands, and bare packs built from a folder of article files.
+//! Helpers shared by the integration tests: where a citation stands and bare packs built from a
+//! folder of article files (the evaluation tests), and whether echoed text escapes its markdown
+//! (the hostile-input and property tests). Each test binary uses only some of them.
+
+#![allow(dead_code)]
 
 use std::path::Path;
 
@@ -47,4 +50,30 @@ pub fn bare_packs(dir: &Path) -> Vec<Pack> {
             Pack::from_parts(id, &dir.join(n), article, None, None).expect("bare pack builds")
         })
         .collect()
+}
+
+/// A markdown character in `text` that is not escaped with a backslash (user text must show
+/// exactly as typed: no emphasis, spoilers, code, quotes, headings or masked links).
+pub fn unescaped_markdown(text: &str) -> Option<char> {
+    for line in text.split('\n') {
+        let mut chars = line
+            .trim_start_matches([' ', '\u{3000}'])
+            .chars()
+            .peekable();
+        if let Some(&first) = chars.peek() {
+            if matches!(first, '#' | '-' | '+' | '>') {
+                return Some(first);
+            }
+        }
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '*' | '_' | '~' | '`' | '|' | '<' | '>' | '[' | ']' | '(' | ')' => return Some(c),
+                _ => {}
+            }
+        }
+    }
+    None
 }

@@ -212,6 +212,19 @@ pub(crate) struct State {
 }
 
 impl State {
+    /// The application commands last registered globally (`guild: None`) or for a guild.
+    pub fn commands_for(&self, guild: Option<u64>) -> Vec<Value> {
+        match guild {
+            None => self.global_commands.clone(),
+            Some(g) => self
+                .guild_commands
+                .iter()
+                .find(|(id, _)| *id == g)
+                .map(|(_, c)| c.clone())
+                .unwrap_or_default(),
+        }
+    }
+
     pub fn message(&self, id: &str) -> Option<&Value> {
         self.messages
             .iter()
@@ -566,15 +579,6 @@ impl FakeDiscord {
 
     /// The application commands last registered globally (`guild: None`) or for a guild.
     pub fn registered_commands(&self, guild: Option<u64>) -> Vec<Value> {
-        let state = self.inner.lock();
-        match guild {
-            None => state.global_commands.clone(),
-            Some(g) => state
-                .guild_commands
-                .iter()
-                .find(|(id, _)| *id == g)
-                .map(|(_, c)| c.clone())
-                .unwrap_or_default(),
-        }
+        self.inner.lock().commands_for(guild)
     }
 }

@@ -452,15 +452,7 @@ fn put_commands(
         return Err(Reply::error(400, 50035, "Invalid Form Body"));
     };
     let guild_id = guild.and_then(|g| g.parse::<u64>().ok());
-    let previous: Vec<Value> = match guild_id {
-        None => state.global_commands.clone(),
-        Some(g) => state
-            .guild_commands
-            .iter()
-            .find(|(id, _)| *id == g)
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default(),
-    };
+    let previous: Vec<Value> = state.commands_for(guild_id);
     let mut echoed = Vec::with_capacity(commands.len());
     for command in commands {
         let Some(fields) = command.as_object() else {
