@@ -15,4 +15,6 @@ pub mod factcheck;
 pub mod knowledge;
 pub mod reply;
 pub mod search;
+#[cfg(test)]
+mod test_pack;
 pub mod text;

@@ -1044,34 +1044,9 @@ mod tests {
     use super::*;
     use crate::answer::Citation;
     use crate::factcheck::PartCheck;
-    use crate::knowledge::{Knowledge, Pack};
     use proptest::prelude::*;
-    use std::path::Path;
 
-    const ARTICLE: &str = "Sony hack blamed on hackers\n\n\
-        The hacker group called the Guardians of Peace took responsibility for the hack. \
-        The FBI pointed to North Korea.\n\n\
-        North Korea denied any involvement.\n";
-    const FACTS: &str = r#"
-[[topic]]
-command = "who-hacked"
-title = "Who hacked Sony"
-summary = "The Guardians of Peace took responsibility."
-questions = ["who hacked sony"]
-quotes = ["The hacker group called the Guardians of Peace took responsibility for the hack."]
-"#;
-
-    fn engine() -> Engine {
-        let pack = Pack::from_parts(
-            "sony".into(),
-            Path::new("mem/sony"),
-            ARTICLE.into(),
-            None,
-            Some(FACTS.into()),
-        )
-        .expect("test pack loads");
-        Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge"))
-    }
+    use crate::test_pack::engine;
 
     fn citation(quote: &str, paragraph: usize) -> Citation {
         Citation {
