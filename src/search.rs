@@ -318,13 +318,18 @@ impl Index {
         let mut touched: Vec<u32> = Vec::new();
         for (i, word) in query.words.iter().enumerate().take(64) {
             let mark = i as u32 + 1;
+            // A stand-in is never worth more than the word itself: a rare synonym ("poll")
+            // must not outrank the word as typed ("survey") where the index has both.
+            let own_idf = self.vocab.get(&word.term).map_or(f32::INFINITY, |&id| {
+                Index::idf(self.postings[id as usize].len(), n)
+            });
             // Best weighted contribution of this word to each document.
             for (term, weight) in &word.alternatives {
                 let Some(&id) = self.vocab.get(term) else {
                     continue;
                 };
                 let list = &self.postings[id as usize];
-                let idf = Index::idf(list.len(), n);
+                let idf = Index::idf(list.len(), n).min(own_idf);
                 let (lo, hi) = match &docs {
                     Some(r) => (
                         list.partition_point(|(d, _)| *d < r.start),
