@@ -162,7 +162,7 @@ fn evaluate(
 }
 
 fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
-    for (half, t) in tallies {
+    for (half, t) in tallies.iter().filter(|(h, _)| common::half_reported(h)) {
         println!(
             "{name} {half}: first citation right {}/{} = {:.1}%, declined {}/{} = {:.1}% (misses: {} declined {:?}, {} right sentence cited later, {} from another article)",
             t.right,
@@ -181,6 +181,9 @@ fn report(name: &str, tallies: &BTreeMap<String, Tally>) {
 
 /// Checks each half of a report against its floors: (answerable accuracy, decline rate).
 fn assert_floors(name: &str, tallies: &BTreeMap<String, Tally>, floors: &[(&str, f64, f64)]) {
+    if !common::floors_enforced() {
+        return;
+    }
     for (half, t) in tallies {
         let (_, answer_floor, decline_floor) = floors
             .iter()

