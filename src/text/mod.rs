@@ -2,7 +2,9 @@
 //!
 //! Nothing here knows about articles or questions; it turns any string into comparable terms.
 
+pub mod acronym;
 pub mod analyze;
+pub mod general;
 pub mod lexicon;
 pub mod markup;
 pub mod normalize;
