@@ -14,6 +14,7 @@
 
 use serde::Serialize;
 
+use crate::answerability::{self, Measurements};
 use crate::engine::{Engine, SentenceRef};
 use crate::search::{build_query, DocId, Index, Query};
 use crate::text::{self, AnswerKind, Lexicon, Token, TokenRole};
@@ -22,15 +23,6 @@ use crate::text::{self, AnswerKind, Lexicon, Token, TokenRole};
 pub const MAX_INPUT_CHARS: usize = 4000;
 /// Most citations in an answer.
 pub const MAX_CITATIONS: usize = 3;
-/// Below this share of the question's meaning found in the article, decline. Long questions
-/// carry more words that are only chatter, so they may leave a little more unmatched.
-fn min_pack_coverage(content_words: usize) -> f32 {
-    if content_words <= 4 {
-        0.67
-    } else {
-        0.55
-    }
-}
 /// Below this share of the question's meaning found in the best sentence, decline.
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
 /// Share of its weight an unknown adjective or adverb keeps.
@@ -147,9 +139,14 @@ pub(crate) struct Retrieval {
     pub pack: usize,
     /// Weight of each query word (BM25 idf within the pack; unknown words weigh the most).
     pub weights: Vec<f32>,
+    /// Weight of each query word by its rarity in general news text
+    /// ([`text::general::general_idf`]), with the same discounts.
+    pub general_weights: Vec<f32>,
     /// Whether each query word occurs in the pack (itself, a synonym or a typo correction).
     pub known: Vec<bool>,
     pub pack_coverage: f32,
+    /// [`Retrieval::pack_coverage`] with the general weights.
+    pub pack_coverage_general: f32,
     /// The pack's sentences that match, best first.
     pub ranked: Vec<Ranked>,
     /// The curated topic whose phrasing fits best, with its similarity.
@@ -273,10 +270,17 @@ impl Engine {
     /// Ranks the sentences of the best-fitting pack for `text`.
     pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
         let mut tokens = text::analyze(text, true);
-        let words: Vec<String> = tokens.iter().map(|t| t.surface.clone()).collect();
+        // Word by word: a phrase token ("stand for") may hold a cue.
+        let words: Vec<String> = tokens
+            .iter()
+            .flat_map(|t| t.surface.split(' ').map(str::to_owned))
+            .collect();
         let kind = Lexicon::get().answer_kind(&words).map(|(kind, cue)| {
             // The cue ("what day", "how many") says what is asked, not what about.
-            for t in tokens.iter_mut().filter(|t| cue.contains(&t.surface)) {
+            for t in tokens
+                .iter_mut()
+                .filter(|t| t.surface.split(' ').all(|w| cue.iter().any(|c| c == w)))
+            {
                 if t.role == TokenRole::Content {
                     t.role = TokenRole::Filler;
                 }
@@ -366,9 +370,16 @@ impl Engine {
             .filter(|(_, s)| *s >= 0.8 * best_per_pack[0].1)
             .map(|(p, _)| *p);
 
-        let (weights, known) = self.word_weights(&query, pack);
+        let (weights, general_weights, known) = self.word_weights(&query, pack);
         let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
         let known_weight: f32 = weights
+            .iter()
+            .zip(&known)
+            .filter(|(_, k)| **k)
+            .map(|(w, _)| w)
+            .sum();
+        let general_total: f32 = general_weights.iter().sum::<f32>().max(f32::EPSILON);
+        let general_known: f32 = general_weights
             .iter()
             .zip(&known)
             .filter(|(_, k)| **k)
@@ -416,8 +427,10 @@ impl Engine {
             query,
             pack,
             weights,
+            general_weights,
             known,
             pack_coverage: known_weight / total,
+            pack_coverage_general: general_known / general_total,
             ranked,
             topic,
             runner_up,
@@ -514,9 +527,10 @@ impl Engine {
     }
 
     /// Weight and presence of each query word within `pack`.
-    fn word_weights(&self, query: &Query, pack: usize) -> (Vec<f32>, Vec<bool>) {
+    fn word_weights(&self, query: &Query, pack: usize) -> (Vec<f32>, Vec<f32>, Vec<bool>) {
         let n = self.sentences.pack_docs(pack).len();
         let mut weights = Vec::with_capacity(query.words.len());
+        let mut general = Vec::with_capacity(query.words.len());
         let mut known = Vec::with_capacity(query.words.len());
         for word in &query.words {
             let df = word
@@ -536,18 +550,20 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            weights.push(if modifier {
-                weight * UNKNOWN_MODIFIER_WEIGHT
+            let share = if modifier {
+                UNKNOWN_MODIFIER_WEIGHT
             } else if related
                 || (df.is_none()
                     && (query.offers_alternatives || self.has_rival_in_pack(&word.term, pack)))
             {
-                weight * UNKNOWN_RELATED_WEIGHT
+                UNKNOWN_RELATED_WEIGHT
             } else {
-                weight
-            });
+                1.0
+            };
+            weights.push(weight * share);
+            general.push(text::general::general_idf(&word.term) * share);
         }
-        (weights, known)
+        (weights, general, known)
     }
 
     /// Similarity of the question to each topic's best phrasing (binary cosine over content
@@ -604,23 +620,14 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
-        // "X or Y?" leaves one alternative unmatched by design.
-        let min_sentence = if r.query.offers_alternatives {
-            MIN_SENTENCE_COVERAGE * 0.75
-        } else {
-            MIN_SENTENCE_COVERAGE
-        };
-        let fits = |c: &Ranked| {
-            r.kind
-                .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
-        };
-        let pack_ok = r.pack_coverage >= min_pack_coverage(r.query.words.len());
-        // Best first; the checks that look into a sentence run only on those that get there.
-        let mut candidates = r.ranked.iter().filter(|c| {
-            pack_ok && c.coverage >= min_sentence && fits(c) && !self.names_another(c.doc, &r.query)
-        });
-        let Some(best) = candidates.next() else {
-            let reason = if !pack_ok {
+        let mut candidates = self.candidates(r);
+        let best = candidates.next();
+        let probability = best.map(|b| answerability::probability(&self.measure(r, b)));
+        let Some((best, probability)) = best
+            .zip(probability)
+            .filter(|(_, p)| *p >= answerability::threshold())
+        else {
+            let reason = if probability.is_some() {
                 DeclineReason::NotInArticle
             } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
                 DeclineReason::WrongKind
@@ -647,7 +654,7 @@ impl Engine {
             .topic
             .map(|(t, _)| &pack.topics[t])
             .filter(|t| t.quotes.iter().any(|q| q.sentence == best.at.sentence));
-        let confidence = (0.5 * r.pack_coverage + 0.5 * best.coverage.min(1.0)).clamp(0.0, 1.0);
+        let confidence = probability.clamp(0.0, 1.0);
         Answer {
             question: String::new(),
             answered: true,
@@ -660,6 +667,68 @@ impl Engine {
             also_in: r.runner_up,
             truncated: false,
             declined: None,
+        }
+    }
+
+    /// The sentences that could answer, best first: those holding enough of the question, of
+    /// the kind asked for, and not about someone else. The checks that look into a sentence
+    /// run lazily, only on those that get there.
+    fn candidates<'a>(&'a self, r: &'a Retrieval) -> impl Iterator<Item = &'a Ranked> + 'a {
+        // "X or Y?" leaves one alternative unmatched by design.
+        let min_sentence = if r.query.offers_alternatives {
+            MIN_SENTENCE_COVERAGE * 0.75
+        } else {
+            MIN_SENTENCE_COVERAGE
+        };
+        r.ranked.iter().filter(move |c| {
+            c.coverage >= min_sentence
+                && r.kind
+                    .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
+                && !self.names_another(c.doc, &r.query)
+        })
+    }
+
+    /// The measurements [`answerability`] weighs for `question`, and the sentence that would
+    /// be cited first (`None`: no sentence could answer it at all). For fitting the model:
+    /// `examples/answerability_data.rs`.
+    pub fn measurements(
+        &self,
+        question: &str,
+        packs: Option<&[usize]>,
+    ) -> Option<(Measurements, Citation)> {
+        let blanked = text::blank_markup(cut_input(question).0);
+        let r = self.retrieve(blanked.as_ref(), packs)?;
+        let best = self.candidates(&r).next()?;
+        Some((self.measure(&r, best), self.citation(best.at)))
+    }
+
+    /// What [`answerability`] weighs for a question and the sentence it would cite.
+    fn measure(&self, r: &Retrieval, best: &Ranked) -> Measurements {
+        let general_total: f32 = r.general_weights.iter().sum::<f32>().max(f32::EPSILON);
+        let general_held: f32 = r
+            .general_weights
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| best.matched & (1 << i) != 0)
+            .map(|(_, w)| w)
+            .sum();
+        let unknown: Vec<usize> = (0..r.known.len()).filter(|&i| !r.known[i]).collect();
+        let rarest_unknown = unknown
+            .iter()
+            .map(|&i| text::general::general_idf(&r.query.words[i].term))
+            .fold(0.0f32, f32::max);
+        let words = r.query.words.len().max(1);
+        Measurements {
+            pack_coverage: r.pack_coverage,
+            pack_coverage_general: r.pack_coverage_general,
+            sentence_coverage: best.coverage.min(1.0),
+            sentence_coverage_general: general_held / general_total,
+            rarest_unknown: rarest_unknown / text::general::max_idf(),
+            unknown_share: unknown.len() as f32 / words as f32,
+            content_words: (words as f32).ln_1p(),
+            kind_asked: r.kind.is_some() as u8 as f32,
+            best_is_top: r.ranked.first().is_some_and(|t| t.doc == best.doc) as u8 as f32,
+            unknown_name: unknown.iter().any(|&i| r.query.words[i].proper) as u8 as f32,
         }
     }
 
@@ -772,6 +841,15 @@ impl Engine {
             AnswerKind::Duration => tokens.windows(2).any(|w| {
                 (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
             }),
+            // The words an acronym of the question stands for.
+            AnswerKind::Expansion => {
+                let at = self.sentence_ref(doc);
+                let sentence = self.packs()[at.pack].sentence_text(at.sentence);
+                query
+                    .words
+                    .iter()
+                    .any(|w| text::acronym::spells_out(sentence, &w.surface))
+            }
             AnswerKind::Who | AnswerKind::Where | AnswerKind::Why => true,
         }
     }
