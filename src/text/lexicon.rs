@@ -53,6 +53,8 @@ pub enum AnswerKind {
     Where,
     Why,
     HowMany,
+    /// What an acronym stands for ("what does DPRK stand for").
+    Expansion,
 }
 
 /// The compiled lexicon. Obtain it with [`Lexicon::get`].
@@ -192,6 +194,7 @@ impl Lexicon {
                 "duration" => AnswerKind::Duration,
                 "where" => AnswerKind::Where,
                 "why" => AnswerKind::Why,
+                "expansion" => AnswerKind::Expansion,
                 _ => AnswerKind::HowMany,
             };
             for entry in &list.lead {
