@@ -1,7 +1,7 @@
 //! Writes `src/text/general_df.txt`: in how many articles of a news corpus each term occurs,
-//! after the same analysis questions and articles get. The engine uses it to tell how much a
+//! after the same analysis questions and articles get, and how often it is written as a name. The engine uses it to tell how much a
 //! word says in general ("period", "total": little; "era", "snitch": a lot), whatever one
-//! article happens to use.
+//! article happens to use; and that "texas" typed in lowercase is still a name.
 //!
 //! `cargo run --release --example general_df -- ../shared/corpus/bbc-news > src/text/general_df.txt`
 
@@ -32,27 +32,30 @@ fn main() -> anyhow::Result<()> {
     let mut paths = Vec::new();
     articles(Path::new(&dir), &mut paths)?;
     paths.sort();
-    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    // Per term: articles using it, occurrences, and occurrences written as a name.
+    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     for path in &paths {
         let text = std::fs::read_to_string(path)?;
-        let terms: HashSet<String> = analyze(&text, false)
+        let mut seen: HashSet<String> = HashSet::new();
+        for t in analyze(&text, false)
             .into_iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
-            .map(|t| t.term)
-            .collect();
-        for term in terms {
-            *df.entry(term).or_default() += 1;
+        {
+            let c = counts.entry(t.term.clone()).or_default();
+            c.1 += 1;
+            c.2 += t.proper as usize;
+            if seen.insert(t.term) {
+                c.0 += 1;
+            }
         }
     }
-    println!(
-        "# Article frequency of each term in {} news articles",
-        paths.len()
-    );
-    println!("# (the BBC News articles of 2004-2005 in the MIT-licensed news-articles-dataset), written by");
-    println!("# examples/general_df.rs; terms in fewer than {MIN_DF} articles are left out.");
+    println!("# Article frequency of each term in {} news articles", paths.len());
+    println!("# (the BBC News articles of 2004-2005 in the MIT-licensed news-articles-dataset), and the");
+    println!("# percentage of its uses written as a name (capitalised mid-sentence, or an acronym);");
+    println!("# written by examples/general_df.rs; terms in fewer than {MIN_DF} articles are left out.");
     println!("articles\t{}", paths.len());
-    for (term, n) in df.iter().filter(|(_, n)| **n >= MIN_DF) {
-        println!("{term}\t{n}");
+    for (term, (df, uses, named)) in counts.iter().filter(|(_, c)| c.0 >= MIN_DF) {
+        println!("{term}\t{df}\t{}", 100 * named / uses.max(&1));
     }
     Ok(())
 }

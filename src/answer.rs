@@ -550,7 +550,10 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            let share = if modifier {
+            let share = if df.is_none() && word.compound {
+                // "texas-based": its parts are query words of their own.
+                0.0
+            } else if modifier {
                 UNKNOWN_MODIFIER_WEIGHT
             } else if related
                 || (df.is_none()

@@ -244,6 +244,7 @@ impl Engine {
             .zip(&r.known)
             .filter(|(w, known)| {
                 !**known
+                    && !w.compound
                     && !is_name_like(w, &r.tokens, text)
                     && !Lexicon::get().is_modifier(&w.surface)
             })
@@ -413,11 +414,10 @@ impl Engine {
         }
         // A name the article never uses, where the sentence names someone else.
         if let Some(name) = unknown_names.first() {
-            let matched_known = c.coverage >= MIN_TOPIC_COVERAGE;
             let other_name = sentence.iter().find(|t| {
                 t.proper && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
             });
-            if matched_known && near_best {
+            if near_best {
                 if let Some(other) = other_name {
                     return Some(Conflict::Swap {
                         claim: name.clone(),
@@ -510,15 +510,15 @@ fn checkable_sentences(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A claim word that names something: capitalised (even first in the sentence), an acronym, or a
-/// number.
+/// A claim word that names something: capitalised (even first in the sentence), an acronym, a
+/// number, or a word news text mostly writes as a name (typed in lowercase).
 fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> bool {
     let capitalised = tokens
         .iter()
         .find(|t| t.term == w.term)
         .and_then(|t| text.get(t.span.clone()))
         .is_some_and(|s| s.starts_with(char::is_uppercase));
-    w.proper || w.number || capitalised
+    w.proper || w.number || capitalised || crate::text::general::usually_a_name(&w.term)
 }
 
 /// Content terms within three content words after each negation ("did not deny involvement"

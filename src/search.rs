@@ -50,6 +50,8 @@ pub struct QueryWord {
     /// Capitalised or an acronym in the question: likely a name.
     pub proper: bool,
     pub number: bool,
+    /// Hyphenated words joined into one, whose parts are query words too.
+    pub compound: bool,
     /// Preceded by a negation within the same clause.
     pub negated: bool,
 }
@@ -500,6 +502,7 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
             alternatives,
             proper: tok.proper,
             number: tok.number,
+            compound: tok.compound,
             negated,
         });
     }

@@ -42,6 +42,8 @@ pub struct Token {
     pub proper: bool,
     /// Starts with a digit.
     pub number: bool,
+    /// Hyphenated words joined into one ("texas-based" → "texasbased"), after its parts.
+    pub compound: bool,
 }
 
 /// A word as written: its normalised form and where it stands.
@@ -248,6 +250,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
                 span,
                 proper,
                 number: false,
+                compound: false,
             });
             i += len;
             continue;
@@ -281,6 +284,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             span: w.span.clone(),
             proper: w.acronym || (w.capitalised && !w.sentence_start),
             number,
+            compound: false,
         });
         i += 1;
         if let Some(compound) = hyphen_compound(text, &words, i) {
@@ -359,6 +363,7 @@ fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
             .iter()
             .any(|w| w.acronym || (w.capitalised && !w.sentence_start)),
         number: false,
+        compound: true,
     })
 }
 

@@ -5,6 +5,9 @@
 //! question is after; "era", "snitch" or a surname say a lot. Deciding whether an article
 //! covers a question weighs the question's words this way, so an everyday word the article
 //! happens not to use does not sink the question, and a rare one the article lacks does.
+//!
+//! It also tells which words news text writes as names, so "texas" typed in lowercase in a
+//! chat message is still known to name a place.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,7 +16,8 @@ const GENERAL_DF_TXT: &str = include_str!("general_df.txt");
 
 struct GeneralFrequency {
     articles: f32,
-    df: HashMap<&'static str, u32>,
+    /// Per term: articles using it, and the percentage of its uses written as a name.
+    df: HashMap<&'static str, (u32, u8)>,
 }
 
 fn table() -> &'static GeneralFrequency {
@@ -22,16 +26,18 @@ fn table() -> &'static GeneralFrequency {
         let mut articles = 1.0;
         let mut df = HashMap::new();
         for line in GENERAL_DF_TXT.lines().filter(|l| !l.starts_with('#')) {
-            let Some((term, n)) = line.split_once('\t') else {
+            let mut fields = line.split('\t');
+            let (Some(term), Some(n)) = (fields.next(), fields.next()) else {
                 continue;
             };
             let Ok(n) = n.parse::<u32>() else {
                 continue;
             };
+            let named = fields.next().and_then(|f| f.parse::<u8>().ok()).unwrap_or(0);
             if term == "articles" {
                 articles = n as f32;
             } else {
-                df.insert(term, n);
+                df.insert(term, (n, named));
             }
         }
         GeneralFrequency { articles, df }
@@ -42,8 +48,20 @@ fn table() -> &'static GeneralFrequency {
 /// gives it): `ln(1 + N / df)`, with a term the corpus lacks counted as found once.
 pub fn general_idf(term: &str) -> f32 {
     let t = table();
-    let df = t.df.get(term).copied().unwrap_or(1).max(1) as f32;
+    let df = t.df.get(term).map_or(1, |e| e.0).max(1) as f32;
     (1.0 + t.articles / df).ln()
+}
+
+/// Share of its uses, at or above which a term counts as a name.
+const NAME_SHARE_PERCENT: u8 = 60;
+
+/// Whether news text mostly writes `term` as a name ("texas", "guardian", "mumbai"), so it
+/// is one even when someone types it in lowercase.
+pub fn usually_a_name(term: &str) -> bool {
+    table()
+        .df
+        .get(term)
+        .is_some_and(|e| e.1 >= NAME_SHARE_PERCENT)
 }
 
 /// The idf of a term no article uses: the most a word can weigh.
@@ -60,5 +78,13 @@ mod tests {
         assert!(general_idf("call") < general_idf("era"));
         assert!(general_idf("total") < general_idf("snitch"));
         assert!(general_idf("year") < general_idf("era"));
+    }
+
+    #[test]
+    fn names_typed_in_lowercase_are_known_as_names() {
+        assert!(usually_a_name(&crate::text::stem_word("texas")));
+        assert!(usually_a_name("london"));
+        assert!(!usually_a_name("call"));
+        assert!(!usually_a_name("standard"));
     }
 }
