@@ -439,7 +439,7 @@ impl Engine {
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
             let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)]);
-            let claim_negated = negated_terms(&r.tokens);
+            let claim_negated = negated_terms(&r.tokens[..hypothetical_token(&r.tokens)]);
             let in_claim_terms = |t: &str| {
                 claim_terms.contains(&t)
                     || lex
@@ -497,9 +497,9 @@ impl Engine {
 
 /// The sentences of a message that are worth checking (with at least two content words).
 fn checkable_sentences(text: &str) -> Vec<&str> {
-    segment::sentences(text)
+    segment::chat_sentences(text)
         .into_iter()
-        .map(|s| &text[s.span])
+        .map(|span| &text[span])
         .filter(|s| {
             crate::text::analyze(s, false)
                 .iter()
@@ -526,6 +526,14 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
 
+/// Most content words a negation reaches.
+const NEGATION_REACH: usize = 6;
+/// Words that end the clause a negation is in ("denied involvement *and* suggested a probe").
+const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "because", "since", "after", "before",
+    "which", "who", "yet",
+];
+
 fn negated_terms(tokens: &[Token]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut remaining = 0;
@@ -537,14 +545,20 @@ fn negated_terms(tokens: &[Token]) -> Vec<&str> {
                 "other" | "another" | "else" | "just" | "only" | "merely"
             )
         });
+        // A negation reaches to the end of its clause, at most a few content words on.
+        if CLAUSE_BREAKS.contains(&t.surface.as_str()) {
+            remaining = 0;
+        }
         match t.role {
-            TokenRole::Negation if !contrast => remaining = 3,
+            TokenRole::Negation if !contrast => remaining = NEGATION_REACH,
             // "did not deny": the denial itself is what is negated.
             TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) && remaining > 0 => {
                 out.push(t.term.as_str());
                 remaining = 0;
             }
-            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) => remaining = 3,
+            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) => {
+                remaining = NEGATION_REACH
+            }
             TokenRole::Content if remaining > 0 => {
                 out.push(t.term.as_str());
                 remaining -= 1;

@@ -88,6 +88,44 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The sentences of chat text, where people rarely capitalise: [`sentences`], each also split
+/// where a full stop, question or exclamation mark is followed by a space and a lowercase
+/// letter ("it wasnt them. they even offered…"), unless it ends an abbreviation ("vs. ",
+/// "u.s. ").
+pub fn chat_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let mut start = sentence.span.start;
+        let piece = &text[sentence.span.clone()];
+        let mut chars = piece.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let end = sentence.span.start + at + c.len_utf8();
+            let rest = &text[end..sentence.span.end];
+            let next = rest.trim_start();
+            let spaced = next.len() < rest.len();
+            let lowercase_next = next.starts_with(char::is_lowercase);
+            let dotted = text[start..end].ends_with('.')
+                && (ends_with_abbreviation(&text[start..end])
+                    || text[start..end]
+                        .trim_end_matches('.')
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| w.contains('.')));
+            if spaced && lowercase_next && !dotted {
+                out.push(start..end);
+                start = end + (rest.len() - next.len());
+            }
+        }
+        if start < sentence.span.end {
+            out.push(start..sentence.span.end);
+        }
+    }
+    out
+}
+
 /// True when a sentence piece ends in a title abbreviation or a single initial, so the full
 /// stop after it is not the end of the sentence.
 fn ends_with_abbreviation(piece: &str) -> bool {
@@ -119,6 +157,23 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn chat_text_splits_before_lowercase_sentences() {
+        let text = "so nk is saying it wasnt them. they even offered a probe! wild";
+        let parts: Vec<&str> = chat_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "so nk is saying it wasnt them.",
+                "they even offered a probe!",
+                "wild"
+            ]
+        );
+        let text = "the u.s. blamed nk vs. china? no.";
+        let parts: Vec<&str> = chat_sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["the u.s. blamed nk vs. china?", "no."]);
     }
 
     #[test]
