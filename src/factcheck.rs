@@ -290,8 +290,23 @@ impl Engine {
                 }
             }
         }
+        // An everyday word the article does not use ("in total", "basically") does not stop a
+        // claim being supported; a detail it never mentions does.
+        let unknown_detail = r
+            .query
+            .words
+            .iter()
+            .zip(&r.known)
+            .filter(|(w, known)| {
+                !**known
+                    && !w.compound
+                    && !is_name_like(w, &r.tokens, text)
+                    && !Lexicon::get().is_modifier(&w.surface)
+                    && crate::text::general::general_idf(&w.term) >= MIN_DETAIL_IDF
+            })
+            .count();
         let supported_ok =
-            r.pack_coverage >= MIN_PACK_COVERAGE && unknown_other == 0 && unknown_names.is_empty();
+            r.pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();
         // A conflict-free sentence that holds the claim at least as fully wins over a conflict.
         let support = supporting.filter(|s| {
             supported_ok
@@ -412,10 +427,17 @@ impl Engine {
                 });
             }
         }
-        // A name the article never uses, where the sentence names someone else.
+        // A name the article never uses, where the sentence names someone else; a number the
+        // article never uses, where the sentence has another number.
         if let Some(name) = unknown_names.first() {
+            let is_number = name.starts_with(|c: char| c.is_ascii_digit());
             let other_name = sentence.iter().find(|t| {
-                t.proper && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
+                let same_kind = if is_number {
+                    t.number
+                } else {
+                    t.proper && !t.number
+                };
+                same_kind && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
             });
             if near_best {
                 if let Some(other) = other_name {
@@ -525,6 +547,10 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
 /// negates "deni" and "involv").
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
+
+/// General rarity from which a word the article lacks is a detail it does not state (below:
+/// an everyday word, found in more than about one news story in twenty).
+const MIN_DETAIL_IDF: f32 = 3.0;
 
 /// Most content words a negation reaches.
 const NEGATION_REACH: usize = 6;

@@ -291,7 +291,86 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             tokens.push(compound);
         }
     }
+    join_amounts(&mut tokens);
     tokens
+}
+
+/// Writes every amount one way, so "$28.5m", "28.5 mil" and "28.5 million" match: a number
+/// with a magnitude, attached ("2bn") or as the next word ("2 billion"), becomes the number
+/// with `m`, `bn` or `tn` ("2bn"); thousands are multiplied out ("5k" → "5000").
+fn join_amounts(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].number {
+            i += 1;
+            continue;
+        }
+        let (digits, attached) = split_magnitude(&tokens[i].term);
+        let next_magnitude = tokens
+            .get(i + 1)
+            .and_then(|t| magnitude(&t.surface))
+            .filter(|_| attached.is_none());
+        if let Some(scale) = attached.or(next_magnitude) {
+            if let Some(term) = amount_term(digits, scale) {
+                tokens[i].term = term;
+            }
+        }
+        if next_magnitude.is_some() {
+            let next = tokens.remove(i + 1);
+            let t = &mut tokens[i];
+            t.span = t.span.start..next.span.end;
+            t.surface = format!("{} {}", t.surface, next.surface);
+        }
+        i += 1;
+    }
+}
+
+/// A number term split into its digits and an attached magnitude ("28.5m" → ("28.5", m)).
+fn split_magnitude(term: &str) -> (&str, Option<Magnitude>) {
+    let digits_end = term
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(term.len());
+    let (digits, suffix) = term.split_at(digits_end);
+    match magnitude(suffix) {
+        Some(m) if !digits.is_empty() => (digits, Some(m)),
+        _ => (term, None),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Magnitude {
+    Thousand,
+    Million,
+    Billion,
+    Trillion,
+}
+
+fn magnitude(word: &str) -> Option<Magnitude> {
+    match word {
+        "k" | "thousand" | "thousands" => Some(Magnitude::Thousand),
+        "m" | "mn" | "mil" | "mill" | "mln" | "million" | "millions" => Some(Magnitude::Million),
+        "b" | "bn" | "bil" | "billion" | "billions" => Some(Magnitude::Billion),
+        "tn" | "trillion" | "trillions" => Some(Magnitude::Trillion),
+        _ => None,
+    }
+}
+
+/// The one way an amount is written (`None`: `digits` is not a number).
+fn amount_term(digits: &str, scale: Magnitude) -> Option<String> {
+    let value: f64 = digits.parse().ok()?;
+    Some(match scale {
+        Magnitude::Thousand => {
+            let n = value * 1000.0;
+            if n.fract() == 0.0 {
+                format!("{n}")
+            } else {
+                format!("{digits}k")
+            }
+        }
+        Magnitude::Million => format!("{digits}m"),
+        Magnitude::Billion => format!("{digits}bn"),
+        Magnitude::Trillion => format!("{digits}tn"),
+    })
 }
 
 /// Spelled-out numbers, matched as their digits ("eight hours" finds "8 hours").
@@ -480,6 +559,23 @@ fn fuzzy_phrase_buckets(len: usize) -> &'static [Vec<(usize, u32)>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_written_one_way() {
+        let term = |s: &str| {
+            analyze(s, true)
+                .into_iter()
+                .find(|t| t.number)
+                .map(|t| t.term)
+        };
+        assert_eq!(term("paid $28.5m to"), Some("28.5m".to_owned()));
+        assert_eq!(term("28.5 mil in total"), Some("28.5m".to_owned()));
+        assert_eq!(term("28.5 million dollars"), Some("28.5m".to_owned()));
+        assert_eq!(term("$2bn"), Some("2bn".to_owned()));
+        assert_eq!(term("2 billion"), Some("2bn".to_owned()));
+        assert_eq!(term("5k fans"), Some("5000".to_owned()));
+        assert_eq!(term("in 2004"), Some("2004".to_owned()));
+    }
 
     fn terms(text: &str) -> Vec<String> {
         analyze(text, true)
