@@ -39,6 +39,9 @@ const WHO_NAME_LIFT: f32 = 1.25;
 const ROUTE_COVERAGE_POWER: f32 = 2.0;
 /// How much more a name counts than another word when routing a question to a pack.
 const ROUTE_NAME_WEIGHT: f32 = 2.0;
+/// News puts what matters first: a sentence in paragraph p scores `1 + LEAD_PRIOR / p` times
+/// as much (the headline is paragraph 1, so the lead gets a tenth more).
+const LEAD_PRIOR: f32 = 0.2;
 /// A curated phrasing this similar to the question lifts its topic.
 const MIN_TOPIC_SIMILARITY: f32 = 0.6;
 
@@ -303,10 +306,11 @@ impl Engine {
                 continue;
             }
             let heading = self.packs()[at.pack].sentences[at.sentence].heading;
+            let paragraph = self.packs()[at.pack].sentences[at.sentence].paragraph as f32;
             let factor = match (heading, at.sentence) {
                 (true, 0) => 0.6,
                 (true, _) => 0.3,
-                _ => 1.0,
+                _ => 1.0 + LEAD_PRIOR / paragraph,
             };
             boosted.push((hit.doc, hit.score * factor, hit.matched));
         }
