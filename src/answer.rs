@@ -273,6 +273,15 @@ impl Engine {
     /// Ranks the sentences of the best-fitting pack for `text`.
     pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
         let mut tokens = text::analyze(text, true);
+        // A closing "right?" or "correct?" asks for confirmation; it is not what is asked about.
+        if let Some(last) = tokens
+            .iter_mut()
+            .rev()
+            .find(|t| t.role != TokenRole::Stop)
+            .filter(|t| matches!(t.surface.as_str(), "right" | "correct" | "true" | "innit"))
+        {
+            last.role = TokenRole::Filler;
+        }
         // Word by word: a phrase token ("stand for") may hold a cue.
         let words: Vec<String> = tokens
             .iter()

@@ -8,8 +8,8 @@ Logistic regression with an L2 penalty, fitted by Newton's method (plain Python:
 parameters and a few hundred rows need no library). Questions the engine would cite a wrong
 sentence for count as "should decline" at a lower weight: declining them is honest, but the
 evaluation counts them as missed either way. The threshold is the probability that maximises
-balanced accuracy over every tuning question: right answers among answerable questions plus
-declines among unanswerable ones.
+balanced accuracy over every tuning question (right answers among answerable questions plus
+declines among unanswerable ones), averaged over a window of thresholds around it.
 """
 import csv
 import math
@@ -17,6 +17,8 @@ import sys
 
 WRONG_WEIGHT = 0.3
 L2 = 1.0
+# Half-width of the window the threshold's score is averaged over.
+WINDOW = 0.08
 
 
 def solve(a, b):
@@ -76,12 +78,23 @@ def main():
         if max(abs(s) for s in step) < 1e-8:
             break
     probs = [sigmoid(sum(b * v for b, v in zip(beta, x))) for x in xs]
-    best = (0.0, 0.5)
-    for t in [i / 100 for i in range(5, 96)]:
+    free_declines = sum(1 for r in every if r["label"] == "0" and r[features[0]] == "")
+
+    def rates_sum(t):
         answered = sum(1 for p, r in zip(probs, rows) if r["label"] == "1" and p >= t)
-        declined = sum(1 for p, r in zip(probs, rows) if r["label"] == "0" and p < t)
-        declined += sum(1 for r in every if r["label"] == "0" and r[features[0]] == "")
-        score = answered / answerable + declined / unanswerable
+        declined = free_declines + sum(
+            1 for p, r in zip(probs, rows) if r["label"] == "0" and p < t
+        )
+        return answered / answerable + declined / unanswerable
+
+    # The sum is flat over a wide range and jumps on single questions; choose on its average
+    # over a window around each threshold, so one question does not move the choice.
+    grid = [i / 100 for i in range(5, 96)]
+    sums = {t: rates_sum(t) for t in grid}
+    best = (0.0, 0.5)
+    for t in grid:
+        window = [sums[u] for u in grid if abs(u - t) <= WINDOW + 1e-9]
+        score = sum(window) / len(window)
         if score > best[0] + 1e-9:
             best = (score, t)
     print("# Fitted by tools/fit_answerability.py on the tuning halves of tests/data/*.toml")
