@@ -5,6 +5,8 @@
 //!
 //! Run `cargo test --test answer_eval -- --nocapture` to see the figures; set
 //! `FACTDESK_EVAL_SHOW=tuning` to also list the tuning questions that fail.
+//! `FACTDESK_EVAL_HALF=tuning` reports the tuning halves only and skips the floors: tune the
+//! engine with it, so the held-out figures stay unseen until a change is done.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -212,7 +214,7 @@ fn sony_questions_meet_their_floors() {
     assert_floors(
         "sony",
         &tallies,
-        &[("tuning", 0.87, 0.88), ("heldout", 0.68, 0.72)],
+        &[("tuning", 0.81, 0.93), ("heldout", 0.64, 0.8)],
     );
     // A second tuning set, written later by someone who had not seen the first.
     let fresh = evaluate(
@@ -221,7 +223,7 @@ fn sony_questions_meet_their_floors() {
         |_| None,
     );
     report("sony-fresh", &fresh);
-    assert_floors("sony-fresh", &fresh, &[("tuning", 0.8, 0.6)]);
+    assert_floors("sony-fresh", &fresh, &[("tuning", 0.7, 0.83)]);
 }
 
 #[test]
@@ -238,7 +240,7 @@ fn unseen_bare_articles_meet_their_floors() {
     assert_floors(
         "bbc",
         &tallies,
-        &[("tuning", 0.68, 0.78), ("heldout", 0.48, 0.7)],
+        &[("tuning", 0.6, 0.88), ("heldout", 0.42, 0.82)],
     );
     let fresh = evaluate(
         &engine,
@@ -246,5 +248,5 @@ fn unseen_bare_articles_meet_their_floors() {
         |_| None,
     );
     report("bbc-fresh", &fresh);
-    assert_floors("bbc-fresh", &fresh, &[("tuning", 0.36, 0.6)]);
+    assert_floors("bbc-fresh", &fresh, &[("tuning", 0.27, 0.7)]);
 }

@@ -4,6 +4,8 @@
 //!
 //! Run `cargo test --test check_eval -- --nocapture` to see the figures; set
 //! `FACTDESK_EVAL_SHOW=tuning` to also list the tuning claims that fail.
+//! `FACTDESK_EVAL_HALF=tuning` reports the tuning halves only and skips the floors: tune the
+//! engine with it, so the held-out figures stay unseen until a change is done.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -138,7 +140,7 @@ fn claims_meet_their_floors() {
     assert_floor("claims", &tallies, 0.78);
     // A second tuning set, written later by someone who had not seen the first.
     let fresh = evaluate(&engine, "tests/data/claims_fresh.toml", "claims-fresh");
-    assert_floor("claims-fresh", &fresh, 0.74);
+    assert_floor("claims-fresh", &fresh, 0.76);
 }
 
 #[test]
@@ -151,5 +153,5 @@ fn claims_about_unseen_bare_articles() {
         "tests/data/claims_bbc_fresh.toml",
         "claims-bbc-fresh",
     );
-    assert_floor("claims-bbc-fresh", &tallies, 0.5);
+    assert_floor("claims-bbc-fresh", &tallies, 0.56);
 }
