@@ -49,10 +49,19 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
-    println!("# Article frequency of each term in {} news articles", paths.len());
-    println!("# (the BBC News articles of 2004-2005 in the MIT-licensed news-articles-dataset), and the");
-    println!("# percentage of its uses written as a name (capitalised mid-sentence, or an acronym);");
-    println!("# written by examples/general_df.rs; terms in fewer than {MIN_DF} articles are left out.");
+    println!(
+        "# Article frequency of each term in {} news articles",
+        paths.len()
+    );
+    println!(
+        "# (the BBC News articles of 2004-2005 in the MIT-licensed news-articles-dataset), and the"
+    );
+    println!(
+        "# percentage of its uses written as a name (capitalised mid-sentence, or an acronym);"
+    );
+    println!(
+        "# written by examples/general_df.rs; terms in fewer than {MIN_DF} articles are left out."
+    );
     println!("articles\t{}", paths.len());
     for (term, (df, uses, named)) in counts.iter().filter(|(_, c)| c.0 >= MIN_DF) {
         println!("{term}\t{df}\t{}", 100 * named / uses.max(&1));

@@ -97,8 +97,7 @@ pub fn chat_sentences(text: &str) -> Vec<Range<usize>> {
     for sentence in sentences(text) {
         let mut start = sentence.span.start;
         let piece = &text[sentence.span.clone()];
-        let mut chars = piece.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        for (at, c) in piece.char_indices() {
             if !matches!(c, '.' | '!' | '?') {
                 continue;
             }

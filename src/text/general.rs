@@ -33,7 +33,10 @@ fn table() -> &'static GeneralFrequency {
             let Ok(n) = n.parse::<u32>() else {
                 continue;
             };
-            let named = fields.next().and_then(|f| f.parse::<u8>().ok()).unwrap_or(0);
+            let named = fields
+                .next()
+                .and_then(|f| f.parse::<u8>().ok())
+                .unwrap_or(0);
             if term == "articles" {
                 articles = n as f32;
             } else {
