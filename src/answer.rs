@@ -1,13 +1,18 @@
 //! Answering a question: rank the article's sentences, decide whether the article really answers
 //! it, and build an [`Answer`] of verbatim, cited quotes — or an honest "the article doesn't say".
 //!
-//! The decision to answer rests on three measurements, not on any list of questions:
+//! The decision rests on measurements, not on any list of questions:
+//! - *candidates*: a sentence can answer only if it holds enough of the question's meaning and
+//!   the kind of answer asked for (a "when" question needs a time, "what does X stand for" a
+//!   sentence spelling X out). No candidate: decline.
 //! - *pack coverage*: how much of the question's meaning (its content words, weighted by
 //!   rarity) the article uses at all, after synonyms and typo correction. A question about a
 //!   director, a cost or the weather uses words the article never does.
-//! - *sentence coverage*: how much of it the best sentence holds.
-//! - *answer kind*: a "when" question needs a sentence with a time in it, a "how many" one a
-//!   number.
+//! - *sentence coverage*: how much of it the candidate holds; both coverages are also measured
+//!   with words weighted by their rarity in general news text ([`crate::text::general`]).
+//!
+//! [`crate::answerability`] weighs these into a probability, the answer's confidence; below its
+//! threshold the question is declined.
 //!
 //! Curated topics (from `facts.toml`) lift the sentences they quote when the question reads
 //! like one of the topic's phrasings.
