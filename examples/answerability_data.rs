@@ -13,46 +13,14 @@
 
 use std::path::Path;
 
-use anyhow::Context;
 use factdesk::engine::Engine;
 use factdesk::knowledge::{Knowledge, Pack};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct QuestionSet {
-    question: Vec<Question>,
-}
-
-#[derive(Deserialize)]
-struct Question {
-    text: String,
-    answerable: bool,
-    accept: Vec<String>,
-    half: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    article: Option<String>,
-}
-
-fn bare_packs(dir: &Path) -> anyhow::Result<Vec<Pack>> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect::<Result<_, _>>()?;
-    names.sort();
-    names
-        .iter()
-        .map(|n| {
-            let article = std::fs::read_to_string(dir.join(n))?;
-            let id = n.trim_end_matches(".txt").to_owned();
-            Ok(Pack::from_parts(id, &dir.join(n), article, None, None)?)
-        })
-        .collect()
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn rows(engine: &Engine, set: &str) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(set).with_context(|| set.to_owned())?;
-    let questions: QuestionSet = toml::from_str(&text)?;
-    for q in questions.question.iter().filter(|q| q.half == "tuning") {
+    for q in common::load_set(set).iter().filter(|q| q.half == "tuning") {
         let question = q.text.replace([',', '"'], " ");
         let Some((m, citation)) = engine.measurements(&q.text, None) else {
             // No sentence could answer: declined whatever the model says; the row still
@@ -96,8 +64,8 @@ fn main() -> anyhow::Result<()> {
     let sony = Engine::load(Path::new("knowledge"))?;
     rows(&sony, "tests/data/questions.toml")?;
     rows(&sony, "tests/data/questions_fresh.toml")?;
-    let mut packs = bare_packs(Path::new("tests/data/bbc"))?;
-    packs.extend(bare_packs(Path::new("tests/data/bbc_fresh"))?);
+    let mut packs = common::bare_packs(Path::new("tests/data/bbc"));
+    packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014"))?);
     let many = Engine::new(Knowledge::from_packs(packs)?);
     rows(&many, "tests/data/bbc_questions.toml")?;

@@ -390,19 +390,19 @@ impl Engine {
 
         let (weights, general_weights, known) = self.word_weights(&query, pack);
         let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
-        let known_weight: f32 = weights
-            .iter()
-            .zip(&known)
-            .filter(|(_, k)| **k)
-            .map(|(w, _)| w)
-            .sum();
-        let general_total: f32 = general_weights.iter().sum::<f32>().max(f32::EPSILON);
-        let general_known: f32 = general_weights
-            .iter()
-            .zip(&known)
-            .filter(|(_, k)| **k)
-            .map(|(w, _)| w)
-            .sum();
+        // Share of `weights` on the words the pack knows.
+        let known_share = |weights: &[f32]| -> f32 {
+            let all: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+            let held: f32 = weights
+                .iter()
+                .zip(&known)
+                .filter(|(_, k)| **k)
+                .map(|(w, _)| w)
+                .sum();
+            held / all
+        };
+        let pack_coverage = known_share(&weights);
+        let pack_coverage_general = known_share(&general_weights);
         let coverage_of = |matched: u64| -> f32 {
             weights
                 .iter()
@@ -447,8 +447,8 @@ impl Engine {
             weights,
             general_weights,
             known,
-            pack_coverage: known_weight / total,
-            pack_coverage_general: general_known / general_total,
+            pack_coverage,
+            pack_coverage_general,
             ranked,
             topic,
             runner_up,

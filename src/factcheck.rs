@@ -237,7 +237,9 @@ impl Engine {
             .map(|c| c.at)
             .collect();
         let unknown_names = self.unknown_names(&r, text);
-        let unknown_other = r
+        // Claim words the article never uses that are neither names nor mere qualifiers, by
+        // their rarity in general news text.
+        let unknown_rarities: Vec<f32> = r
             .query
             .words
             .iter()
@@ -248,7 +250,9 @@ impl Engine {
                     && !is_name_like(w, &r.tokens, text)
                     && !Lexicon::get().is_modifier(&w.surface)
             })
-            .count();
+            .map(|(w, _)| crate::text::general::general_idf(&w.term))
+            .collect();
+        let unknown_other = unknown_rarities.len();
 
         // Compare the claim with the sentences that talk about the same thing: those close to
         // the best one in coverage.
@@ -292,18 +296,9 @@ impl Engine {
         }
         // An everyday word the article does not use ("in total", "basically") does not stop a
         // claim being supported; a detail it never mentions does.
-        let unknown_detail = r
-            .query
-            .words
+        let unknown_detail = unknown_rarities
             .iter()
-            .zip(&r.known)
-            .filter(|(w, known)| {
-                !**known
-                    && !w.compound
-                    && !is_name_like(w, &r.tokens, text)
-                    && !Lexicon::get().is_modifier(&w.surface)
-                    && crate::text::general::general_idf(&w.term) >= MIN_DETAIL_IDF
-            })
+            .filter(|&&idf| idf >= MIN_DETAIL_IDF)
             .count();
         let supported_ok =
             r.pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();

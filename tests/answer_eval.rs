@@ -13,26 +13,11 @@ use std::path::Path;
 
 mod common;
 
+use common::{load_set, Question};
+
 use factdesk::answer::Answer;
 use factdesk::engine::Engine;
 use factdesk::knowledge::{Knowledge, Pack};
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct QuestionSet {
-    question: Vec<Question>,
-}
-
-#[derive(Deserialize)]
-struct Question {
-    text: String,
-    answerable: bool,
-    accept: Vec<String>,
-    half: String,
-    /// For sets over several articles: the article file the question is about.
-    #[serde(default)]
-    article: Option<String>,
-}
 
 #[derive(Default, Debug)]
 struct Tally {
@@ -57,13 +42,6 @@ impl Tally {
     fn decline_rate(&self) -> f64 {
         self.declined as f64 / self.unanswerable.max(1) as f64
     }
-}
-
-fn load_set(path: &str) -> Vec<Question> {
-    let text = std::fs::read_to_string(path).expect("question set is readable");
-    toml::from_str::<QuestionSet>(&text)
-        .expect("question set parses")
-        .question
 }
 
 /// True when the answer's first citation is a sentence that holds one of the accepted substrings.

@@ -1,6 +1,7 @@
-//! Helpers shared by the integration tests: where a citation stands and bare packs built from a
-//! folder of article files (the evaluation tests), and whether echoed text escapes its markdown
-//! (the hostile-input and property tests). Each test binary uses only some of them.
+//! Helpers shared by the integration tests: the question sets, where a citation stands and bare
+//! packs built from a folder of article files (the evaluation tests, and
+//! `examples/answerability_data.rs`), and whether echoed text escapes its markdown (the
+//! hostile-input and property tests). Each user takes only some of them.
 
 #![allow(dead_code)]
 
@@ -9,6 +10,35 @@ use std::path::Path;
 use factdesk::answer::Citation;
 use factdesk::engine::Engine;
 use factdesk::knowledge::Pack;
+use serde::Deserialize;
+
+/// A question set file (`tests/data/*questions*.toml`).
+#[derive(Deserialize)]
+pub struct QuestionSet {
+    pub question: Vec<Question>,
+}
+
+/// One evaluation question.
+#[derive(Deserialize)]
+pub struct Question {
+    pub text: String,
+    pub answerable: bool,
+    /// Byte-exact substrings of the article, one per acceptable first-citation sentence.
+    pub accept: Vec<String>,
+    /// "tuning" or "heldout".
+    pub half: String,
+    /// For sets over several articles: the article file the question is about.
+    #[serde(default)]
+    pub article: Option<String>,
+}
+
+/// The questions of a set file.
+pub fn load_set(path: &str) -> Vec<Question> {
+    let text = std::fs::read_to_string(path).expect("question set is readable");
+    toml::from_str::<QuestionSet>(&text)
+        .expect("question set parses")
+        .question
+}
 
 /// True when the sentence `citation` names holds one of `substrings` (byte-exact substrings of
 /// its article, each identifying one sentence).
