@@ -749,7 +749,10 @@ impl Engine {
             content_words: (words as f32).ln_1p(),
             kind_asked: r.kind.is_some() as u8 as f32,
             best_is_top: r.ranked.first().is_some_and(|t| t.doc == best.doc) as u8 as f32,
-            unknown_name: unknown.iter().any(|&i| r.query.words[i].proper) as u8 as f32,
+            unknown_name: unknown.iter().any(|&i| {
+                let w = &r.query.words[i];
+                w.proper || text::general::usually_a_name(&w.term)
+            }) as u8 as f32,
         }
     }
 
