@@ -422,6 +422,13 @@ impl Engine {
                 });
             }
         }
+        // The same slot, another filler: "composed by Taran Adarsh" against "composed in English
+        // by AR Rahman".
+        if near_best {
+            if let Some(conflict) = slot_swap(&r.tokens, sentence, &in_claim) {
+                return Some(conflict);
+            }
+        }
         // A name the article never uses, where the sentence names someone else; a number the
         // article never uses, where the sentence has another number.
         if let Some(name) = unknown_names.first() {
@@ -590,6 +597,61 @@ fn negated_terms(tokens: &[Token]) -> Vec<&str> {
     out
 }
 
+/// How far apart (in tokens) a slot's word and its filler may stand.
+const SLOT_REACH: usize = 4;
+
+/// A name or number of the claim that the sentence lacks, where the sentence puts another name
+/// or number in the same slot: just after (or before) the same word. The word must not itself
+/// be a name, and the other filler must not be in the claim.
+fn slot_swap(
+    claim: &[Token],
+    sentence: &[Token],
+    in_claim: &dyn Fn(&str) -> bool,
+) -> Option<Conflict> {
+    let lex = Lexicon::get();
+    let name_like = |t: &Token| t.role == TokenRole::Content && (t.proper || t.number);
+    let claim_name = |t: &Token| {
+        t.role == TokenRole::Content
+            && (t.proper || t.number || crate::text::general::usually_a_name(&t.term))
+    };
+    let same_word =
+        |a: &Token, b: &Token| a.term == b.term || lex.synonyms(&a.term).contains(&b.term);
+    let plain = |t: &Token| t.role == TokenRole::Content && !claim_name(t);
+    for (i, name) in claim.iter().enumerate().filter(|(_, t)| claim_name(t)) {
+        if sentence.iter().any(|t| t.term == name.term) {
+            continue;
+        }
+        // The claim's word right before the name, at most one short word between ("composed
+        // by"), or right after it ("texas-based").
+        let before = claim[..i].iter().rev().take(2).find(|t| plain(t));
+        let after = claim.get(i + 1).filter(|t| plain(t));
+        for (anchor, forward) in [(before, true), (after, false)] {
+            let Some(anchor) = anchor else { continue };
+            for (at, _) in sentence
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| same_word(anchor, t))
+            {
+                let window: Vec<&Token> = if forward {
+                    sentence[at + 1..].iter().take(SLOT_REACH).collect()
+                } else {
+                    sentence[..at].iter().rev().take(SLOT_REACH).collect()
+                };
+                if let Some(other) = window
+                    .iter()
+                    .find(|t| name_like(t) && t.number == name.number && !in_claim(&t.term))
+                {
+                    return Some(Conflict::Swap {
+                        claim: name.surface.clone(),
+                        article: other.surface.clone(),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
 fn hypothetical_token(tokens: &[Token]) -> usize {
     tokens
@@ -652,6 +714,37 @@ mod tests {
         )
         .expect("pack builds");
         Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"))
+    }
+
+    #[test]
+    fn another_name_in_the_same_slot_refutes() {
+        let article = "Song credits\n\n\
+            The film has a song composed in English by Anna Rahman, a London musician. \
+            Critic Tom Adler praised the film.\n";
+        let pack = Pack::from_parts(
+            "song".into(),
+            std::path::Path::new("song"),
+            article.into(),
+            None,
+            None,
+        )
+        .expect("pack builds");
+        let engine = Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"));
+        let swapped = engine.check("the english song was composed by tom adler");
+        assert_eq!(swapped.verdict, Verdict::Refuted, "{}", swapped.explanation);
+        assert!(
+            swapped.explanation.contains("Anna"),
+            "{}",
+            swapped.explanation
+        );
+        // A name in no slot the article fills is not contradicted.
+        let unsettled = engine.check("Tom Adler grew up in Paris");
+        assert_eq!(
+            unsettled.verdict,
+            Verdict::NotEnoughInfo,
+            "{}",
+            unsettled.explanation
+        );
     }
 
     #[test]
