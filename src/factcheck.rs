@@ -699,15 +699,12 @@ mod tests {
     use super::*;
     use crate::knowledge::{Knowledge, Pack};
 
-    /// A bare pack made up for the test: the mechanism must work on any article.
-    fn engine() -> Engine {
-        let article = "Acme agrees dividend\n\n\
-            Acme Corporation denied any involvement in the merger talks. \
-            The board approved a dividend of 5 cents on Monday. \
-            The chief executive said the company would not cut jobs.\n";
+    /// An engine over one bare pack made up for the test: the mechanism must work on any
+    /// article.
+    fn engine_of(article: &str) -> Engine {
         let pack = Pack::from_parts(
-            "acme".into(),
-            std::path::Path::new("acme"),
+            "made-up".into(),
+            std::path::Path::new("made-up"),
             article.into(),
             None,
             None,
@@ -716,20 +713,22 @@ mod tests {
         Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"))
     }
 
+    fn engine() -> Engine {
+        engine_of(
+            "Acme agrees dividend\n\n\
+            Acme Corporation denied any involvement in the merger talks. \
+            The board approved a dividend of 5 cents on Monday. \
+            The chief executive said the company would not cut jobs.\n",
+        )
+    }
+
     #[test]
     fn another_name_in_the_same_slot_refutes() {
-        let article = "Song credits\n\n\
+        let engine = engine_of(
+            "Song credits\n\n\
             The film has a song composed in English by Anna Rahman, a London musician. \
-            Critic Tom Adler praised the film.\n";
-        let pack = Pack::from_parts(
-            "song".into(),
-            std::path::Path::new("song"),
-            article.into(),
-            None,
-            None,
-        )
-        .expect("pack builds");
-        let engine = Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"));
+            Critic Tom Adler praised the film.\n",
+        );
         let swapped = engine.check("the english song was composed by tom adler");
         assert_eq!(swapped.verdict, Verdict::Refuted, "{}", swapped.explanation);
         assert!(
