@@ -278,12 +278,12 @@ impl Engine {
     /// Ranks the sentences of the best-fitting pack for `text`.
     pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
         let mut tokens = text::analyze(text, true);
-        // A closing "right?" or "correct?" asks for confirmation; it is not what is asked about.
+        // A closing "right?" asks for confirmation; it is not what is asked about.
         if let Some(last) = tokens
             .iter_mut()
             .rev()
             .find(|t| t.role != TokenRole::Stop)
-            .filter(|t| matches!(t.surface.as_str(), "right" | "correct" | "true" | "innit"))
+            .filter(|t| Lexicon::get().is_confirmation_tag(&t.surface))
         {
             last.role = TokenRole::Filler;
         }
@@ -389,29 +389,9 @@ impl Engine {
             .map(|(p, _)| *p);
 
         let (weights, general_weights, known) = self.word_weights(&query, pack);
-        let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
-        // Share of `weights` on the words the pack knows.
-        let known_share = |weights: &[f32]| -> f32 {
-            let all: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
-            let held: f32 = weights
-                .iter()
-                .zip(&known)
-                .filter(|(_, k)| **k)
-                .map(|(w, _)| w)
-                .sum();
-            held / all
-        };
-        let pack_coverage = known_share(&weights);
-        let pack_coverage_general = known_share(&general_weights);
-        let coverage_of = |matched: u64| -> f32 {
-            weights
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| matched & (1 << i) != 0)
-                .map(|(_, w)| w)
-                .sum::<f32>()
-                / total
-        };
+        let pack_coverage = share_of(&weights, |i| known[i]);
+        let pack_coverage_general = share_of(&general_weights, |i| known[i]);
+        let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
         let boosted = self.inherit_from_antecedents(boosted, &query, pack);
         let mut ranked: Vec<Ranked> = boosted
             .into_iter()
@@ -642,13 +622,12 @@ impl Engine {
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
         let mut candidates = self.candidates(r);
-        let best = candidates.next();
-        let probability = best.map(|b| answerability::probability(&self.measure(r, b)));
-        let Some((best, probability)) = best
-            .zip(probability)
-            .filter(|(_, p)| *p >= answerability::threshold())
+        let best = candidates
+            .next()
+            .map(|b| (b, answerability::probability(&self.measure(r, b))));
+        let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
-            let reason = if probability.is_some() {
+            let reason = if best.is_some() {
                 DeclineReason::NotInArticle
             } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
                 DeclineReason::WrongKind
@@ -725,14 +704,6 @@ impl Engine {
 
     /// What [`answerability`] weighs for a question and the sentence it would cite.
     fn measure(&self, r: &Retrieval, best: &Ranked) -> Measurements {
-        let general_total: f32 = r.general_weights.iter().sum::<f32>().max(f32::EPSILON);
-        let general_held: f32 = r
-            .general_weights
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| best.matched & (1 << i) != 0)
-            .map(|(_, w)| w)
-            .sum();
         let unknown: Vec<usize> = (0..r.known.len()).filter(|&i| !r.known[i]).collect();
         let rarest_unknown = unknown
             .iter()
@@ -743,7 +714,9 @@ impl Engine {
             pack_coverage: r.pack_coverage,
             pack_coverage_general: r.pack_coverage_general,
             sentence_coverage: best.coverage.min(1.0),
-            sentence_coverage_general: general_held / general_total,
+            sentence_coverage_general: share_of(&r.general_weights, |i| {
+                best.matched & (1 << i) != 0
+            }),
             rarest_unknown: rarest_unknown / text::general::max_idf(),
             unknown_share: unknown.len() as f32 / words as f32,
             content_words: (words as f32).ln_1p(),
@@ -1064,6 +1037,18 @@ fn is_summary_request(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Share of the total of `weights` on the positions `held` picks.
+fn share_of(weights: &[f32], held: impl Fn(usize) -> bool) -> f32 {
+    let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let part: f32 = weights
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| held(*i))
+        .map(|(_, w)| w)
+        .sum();
+    part / total
 }
 
 fn is_time_unit(term: &str) -> bool {

@@ -97,11 +97,6 @@ pub fn threshold() -> f32 {
     model().threshold
 }
 
-/// Whether a question with these measurements counts as answered.
-pub fn answers(m: &Measurements) -> bool {
-    probability(m) >= threshold()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,7 +118,7 @@ mod tests {
             best_is_top: 1.0,
             ..Measurements::default()
         };
-        assert!(answers(&full));
+        assert!(probability(&full) >= threshold());
         let lacking = Measurements {
             pack_coverage: 0.3,
             pack_coverage_general: 0.2,
@@ -134,6 +129,6 @@ mod tests {
             unknown_name: 1.0,
             ..full
         };
-        assert!(!answers(&lacking));
+        assert!(probability(&lacking) < threshold());
     }
 }

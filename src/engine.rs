@@ -70,14 +70,8 @@ impl Engine {
         }
         // Each sentence is analysed for the index and dropped; see `tokens_of`.
         let sentences = Index::build(sentence_refs.iter().map(|r| {
-            let pack = &knowledge.packs[r.pack];
-            (
-                r.pack,
-                text::analyze(
-                    &pack.article[pack.sentences[r.sentence].span.clone()],
-                    false,
-                ),
-            )
+            let text = knowledge.packs[r.pack].sentence_text(r.sentence);
+            (r.pack, text::analyze(text, false))
         }));
         let sentence_tokens = sentence_refs.iter().map(|_| OnceLock::new()).collect();
         let antecedent = sentence_refs
@@ -135,9 +129,8 @@ impl Engine {
     pub(crate) fn tokens_of(&self, doc: DocId) -> &[Token] {
         self.sentence_tokens[doc as usize].get_or_init(|| {
             let r = self.sentence_refs[doc as usize];
-            let pack = &self.knowledge.packs[r.pack];
             text::analyze(
-                &pack.article[pack.sentences[r.sentence].span.clone()],
+                self.knowledge.packs[r.pack].sentence_text(r.sentence),
                 false,
             )
         })

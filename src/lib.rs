@@ -1,9 +1,9 @@
 //! factdesk: answers questions about a news incident with verbatim, cited quotes.
 //!
 //! The flow, one module a step: [`knowledge`] loads and validates packs (article + curated facts),
-//! [`text`] turns text into terms, [`search`] ranks sentences, [`answer`] (with [`answerability`]) and
-//! [`factcheck`] decide what to say, [`reply`] lays it out for a person. [`discord`], [`console`] and the CLI are thin
-//! shells over [`engine::Engine`].
+//! [`text`] turns text into terms, [`search`] ranks sentences, [`answer`] (with
+//! [`answerability`]) and [`factcheck`] decide what to say, [`reply`] lays it out for a person.
+//! [`discord`], [`console`] and the CLI are thin shells over [`engine::Engine`].
 
 pub mod answer;
 pub mod answerability;

@@ -21,6 +21,7 @@ const MODIFIERS_TXT: &str = include_str!("modifiers.txt");
 struct RawLexicon {
     stop_words: String,
     filler_words: String,
+    confirmation_tags: String,
     negations: String,
     irregular: String,
     question_words: HashMap<String, QuestionCues>,
@@ -62,6 +63,7 @@ pub enum AnswerKind {
 pub struct Lexicon {
     stop: HashSet<String>,
     filler: HashSet<String>,
+    confirmation_tags: HashSet<String>,
     negations: HashSet<String>,
     /// Irregular word form to its base ("took" → "take").
     irregular: HashMap<String, String>,
@@ -108,6 +110,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             stop: words(&raw.stop_words),
             filler: words(&raw.filler_words),
+            confirmation_tags: words(&raw.confirmation_tags),
             negations: words(&raw.negations),
             irregular: raw
                 .irregular
@@ -268,6 +271,10 @@ impl Lexicon {
     }
     pub fn is_filler(&self, word: &str) -> bool {
         self.filler.contains(word)
+    }
+    /// A word that, closing a question, only asks for confirmation ("right?").
+    pub fn is_confirmation_tag(&self, word: &str) -> bool {
+        self.confirmation_tags.contains(word)
     }
     pub fn is_negation(&self, word: &str) -> bool {
         self.negations.contains(word)
