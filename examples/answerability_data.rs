@@ -29,11 +29,8 @@ fn rows(engine: &Engine, set: &str) -> anyhow::Result<()> {
             println!("{set},{}{label},{question}", ",".repeat(FEATURES.len()));
             continue;
         };
-        // Citations are whole sentences, so a right sentence holds one accepted substring.
-        let right = q
-            .accept
-            .iter()
-            .any(|a| !a.is_empty() && citation.quote.contains(a.as_str()));
+        // The evaluation's own rule for a right first citation.
+        let right = common::citation_holds(engine, &citation, &q.accept);
         let label = match (q.answerable, right) {
             (false, _) => "0",
             (true, true) => "1",

@@ -41,20 +41,6 @@ fn main() {
     }
 }
 
-/// `VmRSS` and `VmHWM` of this process, in MiB.
-fn memory_mib() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| -> f64 {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(f64::NAN, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
-
 /// Per-call latencies in µs of `f` over `texts`, `rounds` times round the set (after one warm-up
 /// round), with the mean per text of each text kept for "slowest" reports.
 fn latencies(
@@ -231,7 +217,7 @@ fn child_scale(n: usize, quick: bool) {
     let start = Instant::now();
     let engine = common::load_engine(root, &files, n);
     let load_ms = start.elapsed().as_secs_f64() * 1e3;
-    let (rss, hwm) = memory_mib();
+    let (rss, hwm) = common::memory_mib("self");
     let sentences: usize = engine.packs().iter().map(|p| p.sentences.len()).sum();
     let questions = common::question_texts(root);
     let rounds = if quick { 3 } else { 15 };

@@ -697,20 +697,11 @@ fn short_quote(quote: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::{Knowledge, Pack};
 
     /// An engine over one bare pack made up for the test: the mechanism must work on any
     /// article.
     fn engine_of(article: &str) -> Engine {
-        let pack = Pack::from_parts(
-            "made-up".into(),
-            std::path::Path::new("made-up"),
-            article.into(),
-            None,
-            None,
-        )
-        .expect("pack builds");
-        Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge builds"))
+        crate::test_pack::engine_over(article, None)
     }
 
     fn engine() -> Engine {

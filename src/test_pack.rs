@@ -1,5 +1,5 @@
-//! A small in-memory pack for unit tests of the layers above the engine (console, replies): a
-//! made-up article about the Sony hack with one curated topic.
+//! Small in-memory packs for unit tests: a made-up article about the Sony hack with one curated
+//! topic (console, replies), or any article a test makes up (fact check).
 
 use std::path::Path;
 
@@ -24,12 +24,17 @@ quotes = ["The hacker group called the Guardians of Peace took responsibility fo
 
 /// An engine over the test pack.
 pub fn engine() -> Engine {
+    engine_over(ARTICLE, Some(FACTS))
+}
+
+/// An engine over one in-memory pack of `article` (and curated `facts`, if any).
+pub fn engine_over(article: &str, facts: Option<&str>) -> Engine {
     let pack = Pack::from_parts(
         "sony".into(),
         Path::new("mem/sony"),
-        ARTICLE.into(),
+        article.into(),
         None,
-        Some(FACTS.into()),
+        facts.map(str::to_owned),
     )
     .expect("test pack loads");
     Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge"))

@@ -55,16 +55,7 @@ fn first_citation_right(engine: &Engine, answer: &Answer, accept: &[String]) -> 
 /// Every citation is a byte-exact sentence of its pack, at the location it names.
 fn assert_citations_exact(engine: &Engine, answer: &Answer) {
     for c in &answer.citations {
-        let pack = engine
-            .packs()
-            .iter()
-            .find(|p| p.id == c.source)
-            .expect("cited pack exists");
-        let s = pack
-            .sentences
-            .iter()
-            .find(|s| s.paragraph == c.paragraph && s.index == c.sentence)
-            .expect("cited location exists");
+        let (pack, s) = common::cited_sentence(engine, c);
         assert!(
             pack.article[s.span.clone()].contains(&c.quote),
             "quote not at its location: {:?}",

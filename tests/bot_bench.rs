@@ -12,6 +12,8 @@
 //! sockets do not set `TCP_NODELAY`, so a few percent of messages wait ~40 ms for a delayed ACK
 //! (Nagle's algorithm on loopback); that tail is the harness's, see `docs/benchmarks.md`.
 
+#[path = "../benches/common/mod.rs"]
+mod bench_common;
 mod support;
 
 use std::path::Path;
@@ -40,20 +42,6 @@ fn questions() -> Vec<String> {
         .iter()
         .map(|q| q["text"].as_str().expect("a text").to_owned())
         .collect()
-}
-
-/// `VmRSS` and `VmHWM` of process `pid`, in MiB.
-fn memory_mib(pid: u32) -> (f64, f64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let field = |name: &str| -> f64 {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(f64::NAN, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
 }
 
 /// The id of the message a bot POST replies to.
@@ -137,7 +125,7 @@ async fn bot_path_latency_burst_and_memory() {
         .await
         .expect("the first question is answered");
     let first_reply = started.elapsed();
-    let idle = memory_mib(pid);
+    let idle = bench_common::memory_mib(&pid.to_string());
 
     // Sequential: one question at a time, MESSAGE_CREATE → the reply's POST.
     let mut micros = Vec::with_capacity(SEQUENTIAL);
@@ -152,7 +140,7 @@ async fn bot_path_latency_burst_and_memory() {
             .unwrap_or_else(|e| panic!("no reply to question {i}: {e}"));
         micros.push(start.elapsed().as_secs_f64() * 1e6);
     }
-    let after_sequential = memory_mib(pid);
+    let after_sequential = bench_common::memory_mib(&pid.to_string());
 
     // Burst: 1,000 questions dispatched at once; wait until every one has its reply.
     let posts_before = fake
@@ -181,7 +169,7 @@ async fn bot_path_latency_burst_and_memory() {
         .iter()
         .filter(|id| !answered.contains(id.as_str()))
         .count();
-    let after_burst = memory_mib(pid);
+    let after_burst = bench_common::memory_mib(&pid.to_string());
     drop(bot);
 
     micros.sort_by(f64::total_cmp);

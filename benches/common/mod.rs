@@ -2,7 +2,7 @@
 //! from the BBC corpus, and the first-citation accuracy rule of `tests/answer_eval.rs`.
 //!
 //! Included by path (`#[path = ".../benches/common/mod.rs"] mod common;`) from `benches/engine.rs`,
-//! `examples/measure.rs` and the `bench-peer` crate, so every measurement builds the same engines
+//! `examples/measure.rs`, `tests/bot_bench.rs`, `tests/common` and the `bench-peer` crate, so every measurement builds the same engines
 //! from the same inputs. Every function takes the repository root, so callers in other crates
 //! can point it at the right place. Not every includer uses every helper.
 #![allow(dead_code)]
@@ -190,6 +190,20 @@ pub fn span_holds(article: &str, span: std::ops::Range<usize>, accept: &[String]
             .match_indices(a.as_str())
             .any(|(at, _)| span.start <= at && at + a.len() <= span.end)
     })
+}
+
+/// `VmRSS` and `VmHWM` of a process (`"self"` or a pid), in MiB; NaN where unreadable.
+pub fn memory_mib(process: &str) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{process}/status")).unwrap_or_default();
+    let field = |name: &str| -> f64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Human label of a scale step.

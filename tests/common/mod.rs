@@ -9,8 +9,12 @@ use std::path::Path;
 
 use factdesk::answer::Citation;
 use factdesk::engine::Engine;
-use factdesk::knowledge::Pack;
+use factdesk::knowledge::{Pack, Sentence};
 use serde::Deserialize;
+
+/// The benchmarks' shared set-up, whose accuracy rule the evaluation tests share.
+#[path = "../../benches/common/mod.rs"]
+pub mod bench;
 
 /// A question set file (`tests/data/*questions*.toml`).
 #[derive(Deserialize)]
@@ -40,9 +44,8 @@ pub fn load_set(path: &str) -> Vec<Question> {
         .question
 }
 
-/// True when the sentence `citation` names holds one of `substrings` (byte-exact substrings of
-/// its article, each identifying one sentence).
-pub fn citation_holds(engine: &Engine, citation: &Citation, substrings: &[String]) -> bool {
+/// The pack and sentence a citation names (panics if it names none: a broken citation).
+pub fn cited_sentence<'e>(engine: &'e Engine, citation: &Citation) -> (&'e Pack, &'e Sentence) {
     let pack = engine
         .packs()
         .iter()
@@ -53,11 +56,14 @@ pub fn citation_holds(engine: &Engine, citation: &Citation, substrings: &[String
         .iter()
         .find(|s| s.paragraph == citation.paragraph && s.index == citation.sentence)
         .expect("cited location exists");
-    substrings.iter().any(|a| {
-        pack.article
-            .match_indices(a.as_str())
-            .any(|(at, _)| sentence.span.start <= at && at + a.len() <= sentence.span.end)
-    })
+    (pack, sentence)
+}
+
+/// True when the sentence `citation` names holds one of `substrings` (byte-exact substrings of
+/// its article, each identifying one sentence): the rule of [`bench::span_holds`].
+pub fn citation_holds(engine: &Engine, citation: &Citation, substrings: &[String]) -> bool {
+    let (pack, sentence) = cited_sentence(engine, citation);
+    bench::span_holds(&pack.article, sentence.span.clone(), substrings)
 }
 
 /// A bare pack (article only) from every file in `dir`, named by file stem, in name order.
