@@ -724,7 +724,7 @@ impl Engine {
             best_is_top: r.ranked.first().is_some_and(|t| t.doc == best.doc) as u8 as f32,
             unknown_name: unknown.iter().any(|&i| {
                 let w = &r.query.words[i];
-                w.proper || text::general::usually_a_name(&w.term)
+                w.proper || text::general::usually_a_name(&w.term, &w.surface)
             }) as u8 as f32,
         }
     }
@@ -1119,6 +1119,20 @@ pub fn explain(engine: &Engine, question: &str) -> String {
             r.known[i],
             w.alternatives.iter().map(|a| &a.0).collect::<Vec<_>>()
         );
+    }
+    if let Some(best) = engine.candidates(&r).next() {
+        let m = engine.measure(&r, best);
+        out += &format!(
+            "candidate p{}s{} “{}” probability {:.2} (threshold {:.2}): {:?}\n",
+            engine.packs()[best.at.pack].sentences[best.at.sentence].paragraph,
+            engine.packs()[best.at.pack].sentences[best.at.sentence].index,
+            engine.packs()[best.at.pack].sentence_text(best.at.sentence),
+            answerability::probability(&m),
+            answerability::threshold(),
+            m
+        );
+    } else {
+        out += "no candidate sentence\n";
     }
     for c in r.ranked.iter().take(4) {
         out += &format!(

@@ -253,6 +253,7 @@ impl Engine {
             .map(|(w, _)| crate::text::general::general_idf(&w.term))
             .collect();
         let unknown_other = unknown_rarities.len();
+        let later_event = tells_of_later_events(&r.tokens);
 
         // Compare the claim with the sentences that talk about the same thing: those close to
         // the best one in coverage.
@@ -277,9 +278,16 @@ impl Engine {
                 let near_best = c.coverage >= floor;
                 // A claim that adds details the article never mentions ("released online later")
                 // is not settled by an opposite word or polarity: only by a swapped name.
-                let conflict = self
-                    .conflict(&r, c, &unknown_names, near_best)
-                    .filter(|k| unknown_other == 0 || matches!(k, Conflict::Swap { .. }));
+                // Nor is one about what happened after the article ("the film was later
+                // released"): the article reports how things stood when it was written.
+                // A sentence whose conflict does not count settles nothing either way.
+                let conflict = self.conflict(&r, c, &unknown_names, near_best);
+                let settles = |k: &Conflict| {
+                    (unknown_other == 0 && !later_event) || matches!(k, Conflict::Swap { .. })
+                };
+                if conflict.as_ref().is_some_and(|k| !settles(k)) {
+                    continue;
+                }
                 match conflict {
                     Some(conflict) => {
                         if conflicting.is_none() {
@@ -287,7 +295,10 @@ impl Engine {
                         }
                     }
                     None => {
-                        if supporting.is_none() && c.coverage >= MIN_SUPPORT_COVERAGE {
+                        if supporting.is_none()
+                            && c.coverage >= MIN_SUPPORT_COVERAGE
+                            && self.keeps_claim_negations(&r, c)
+                        {
                             supporting = Some(c);
                         }
                     }
@@ -336,6 +347,27 @@ impl Engine {
         }
     }
 
+    /// Does sentence `c` hold what the claim negates as negated too? "North Korea never denied
+    /// it" is not held by a sentence that has "rejects" only in an "in case…" clause.
+    fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let sentence = self.tokens_of(c.doc);
+        let stated = &sentence[..hypothetical_token(sentence)];
+        let sentence_negated = negated_terms(stated);
+        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)])
+            .iter()
+            .all(|negated| {
+                let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
+                    return true;
+                };
+                let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
+                // Unmatched, the word weighs against coverage already.
+                !sentence.iter().any(forms)
+                    || sentence_negated
+                        .iter()
+                        .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
+            })
+    }
+
     /// Claim words the pack never uses that look like names (capitalised, or digits).
     fn unknown_names(&self, r: &Retrieval, text: &str) -> Vec<String> {
         r.query
@@ -357,11 +389,11 @@ impl Engine {
     ) -> Option<Conflict> {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
-        let sentence_terms: Vec<&str> = sentence
+        let sentence_words: Vec<&Token> = sentence
             .iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
-            .map(|t| t.term.as_str())
             .collect();
+        let sentence_terms: Vec<&str> = sentence_words.iter().map(|t| t.term.as_str()).collect();
         // What follows "if" / "in case" / "unless" is hypothetical: it neither states nor denies.
         let hypothetical_from = sentence[..hypothetical_token(sentence)]
             .iter()
@@ -395,7 +427,27 @@ impl Engine {
                 }
                 let claim_word_at = sentence_terms.iter().position(|t| *t == w.term);
                 // "cancel its release": the antonym comes just before the claim's own word.
-                let governs = claim_word_at.is_none_or(|p| p > at && p - at <= 3);
+                // Without that word, an antonym after names the claim lacks speaks of them,
+                // unless the claim's own words stand beside it too: in "Cash lost to Wilander …
+                // Safin, the conqueror of Federer", "lost" says nothing about Safin.
+                let reach = at.saturating_sub(ANTONYM_REACH)
+                    ..(at + ANTONYM_REACH + 1).min(sentence_terms.len());
+                let near_claim = reach.clone().any(|i| {
+                    i != at
+                        && (in_claim(sentence_terms[i])
+                            || claim_words
+                                .iter()
+                                .any(|w| same_family(&w.term, sentence_terms[i])))
+                });
+                // The names before it: its subject.
+                let near_other_name = (reach.start..at).any(|i| {
+                    let t = sentence_words[i];
+                    t.proper && !t.number && t.role == TokenRole::Content && !in_claim(&t.term)
+                });
+                let governs = match claim_word_at {
+                    Some(p) => p > at && p - at <= 3,
+                    None => near_claim || !near_other_name,
+                };
                 if governs {
                     return Some(Conflict::Antonym {
                         claim: w.surface.clone(),
@@ -473,6 +525,16 @@ impl Engine {
             };
             // What the claim negates, the article states; or what the article negates, the
             // claim states.
+            // "pushing back on the allegations" and "has denied any involvement": both report a
+            // denial; what one denies is not stated by the other.
+            let denies = |terms: &[&str], negated: &[&str]| {
+                terms
+                    .iter()
+                    .any(|t| NEGATING_VERBS.contains(t) && !negated.contains(t))
+            };
+            if denies(&claim_terms, &claim_negated) && denies(sentence_terms, &sentence_negated) {
+                return None;
+            }
             let claim_negates = claim_negated
                 .iter()
                 .any(|t| sentence_matches(t) && !sentence_negated.contains(t));
@@ -542,11 +604,9 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
         .find(|t| t.term == w.term)
         .and_then(|t| text.get(t.span.clone()))
         .is_some_and(|s| s.starts_with(char::is_uppercase));
-    w.proper || w.number || capitalised || crate::text::general::usually_a_name(&w.term)
+    w.proper || w.number || capitalised || crate::text::general::usually_a_name(&w.term, &w.surface)
 }
 
-/// Content terms within three content words after each negation ("did not deny involvement"
-/// negates "deni" and "involv").
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
 
@@ -562,6 +622,8 @@ const CLAUSE_BREAKS: &[&str] = &[
     "which", "who", "yet",
 ];
 
+/// The content terms `tokens` negate: those after "not" or "never", or after a verb of denial
+/// ("denied any involvement"), to the end of the clause.
 fn negated_terms(tokens: &[Token]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut remaining = 0;
@@ -597,6 +659,10 @@ fn negated_terms(tokens: &[Token]) -> Vec<&str> {
     out
 }
 
+/// How far (in content words) from an antonym the claim's other words must stand for it to
+/// speak about them.
+const ANTONYM_REACH: usize = 4;
+
 /// How far apart (in tokens) a slot's word and its filler may stand.
 const SLOT_REACH: usize = 4;
 
@@ -612,7 +678,7 @@ fn slot_swap(
     let name_like = |t: &Token| t.role == TokenRole::Content && (t.proper || t.number);
     let claim_name = |t: &Token| {
         t.role == TokenRole::Content
-            && (t.proper || t.number || crate::text::general::usually_a_name(&t.term))
+            && (t.proper || t.number || crate::text::general::usually_a_name(&t.term, &t.surface))
     };
     let same_word =
         |a: &Token, b: &Token| a.term == b.term || lex.synonyms(&a.term).contains(&b.term);
@@ -652,11 +718,46 @@ fn slot_swap(
     None
 }
 
+/// Terms of one word family the stemmer keeps apart ("bribe" and "briberi"): one starts with
+/// the other, five letters at least.
+fn same_family(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 5 && long.starts_with(short)
+}
+
+/// Words that put a claim after the events an article reports ("ended up", "eventually").
+const LATER_MARKERS: &[&[&str]] = &[
+    &["later"],
+    &["eventually"],
+    &["afterwards"],
+    &["subsequently"],
+    &["ended", "up"],
+    &["end", "up"],
+    &["ends", "up"],
+    &["in", "the", "end"],
+    &["since", "then"],
+    &["went", "on", "to"],
+    &["after", "all"],
+];
+
+/// Does the claim tell of what happened after the events (the film "was later released")?
+fn tells_of_later_events(tokens: &[Token]) -> bool {
+    // Word by word: a phrase token ("ended up") may hold a marker.
+    let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
+    LATER_MARKERS
+        .iter()
+        .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
+}
+
 /// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
 fn hypothetical_token(tokens: &[Token]) -> usize {
-    tokens
-        .iter()
-        .position(|t| matches!(t.surface.as_str(), "if" | "unless" | "whether" | "case"))
+    (0..tokens.len())
+        .find(|&i| match tokens[i].surface.as_str() {
+            "if" | "unless" | "whether" => true,
+            // "in case it rejects", not "nothing to do with the case".
+            "case" => i > 0 && tokens[i - 1].surface == "in",
+            _ => false,
+        })
         .unwrap_or(tokens.len())
 }
 
@@ -772,6 +873,67 @@ mod tests {
                 assert!(!result.evidence.is_empty(), "{claim}: no evidence");
             }
         }
+    }
+
+    #[test]
+    fn what_happened_after_the_article_is_not_in_the_source() {
+        let engine = engine_of(
+            "Studio pulls comedy\n\n\
+            After the threats, Northwind Studios was forced to cancel the release of the comedy.\n",
+        );
+        let now = engine.check("Northwind Studios released the comedy");
+        assert_eq!(now.verdict, Verdict::Refuted, "{}", now.explanation);
+        for later in [
+            "Northwind Studios later released the comedy",
+            "the comedy ended up getting released by Northwind Studios",
+        ] {
+            let result = engine.check(later);
+            assert_eq!(
+                result.verdict,
+                Verdict::NotEnoughInfo,
+                "{later}: {}",
+                result.explanation
+            );
+        }
+    }
+
+    #[test]
+    fn an_opposite_word_speaks_of_the_names_beside_it() {
+        let engine = engine_of(
+            "Open final set\n\n\
+            Hewitt is the first home player in the final since Pat Cash lost to Mats Wilander, \
+            but he faces Safin, the conqueror of Roger Federer.\n",
+        );
+        // "lost" is about Cash, not Safin.
+        let result = engine.check("Safin beat Roger Federer");
+        assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        let result = engine.check("Pat Cash won against Mats Wilander");
+        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+    }
+
+    #[test]
+    fn a_negated_denial_is_refuted_by_the_denial() {
+        let result = engine().check("Acme never denied involvement in the merger talks");
+        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+    }
+
+    #[test]
+    fn only_in_case_opens_a_hypothetical() {
+        let engine = engine_of(
+            "Minister speaks\n\n\
+            The minister said the party had nothing to do with the case without naming anyone. \
+            Officials warned of fines in case the firm rejects the offer.\n",
+        );
+        // "the case" is stated; "in case the firm rejects" is not.
+        let stated = engine.check("the minister named someone in the case");
+        assert_eq!(stated.verdict, Verdict::Refuted, "{}", stated.explanation);
+        let hypothetical = engine.check("the firm rejected the offer");
+        assert_eq!(
+            hypothetical.verdict,
+            Verdict::NotEnoughInfo,
+            "{}",
+            hypothetical.explanation
+        );
     }
 
     #[test]

@@ -59,12 +59,15 @@ pub fn general_idf(term: &str) -> f32 {
 const NAME_SHARE_PERCENT: u8 = 60;
 
 /// Whether news text mostly writes `term` as a name ("texas", "guardian", "mumbai"), so it
-/// is one even when someone types it in lowercase.
-pub fn usually_a_name(term: &str) -> bool {
-    table()
-        .df
-        .get(term)
-        .is_some_and(|e| e.1 >= NAME_SHARE_PERCENT)
+/// is one even when someone types it in lowercase (`surface`). A word typed with a verb's
+/// ending ("cooking", "cooked") is the verb, not the name that shares its stem ("Cook"),
+/// unless news text never writes that stem in lowercase ("beijing").
+pub fn usually_a_name(term: &str, surface: &str) -> bool {
+    table().df.get(term).is_some_and(|e| {
+        let verb_form = (surface.ends_with("ing") || surface.ends_with("ed"))
+            && surface.len() >= term.len() + 2;
+        e.1 >= NAME_SHARE_PERCENT && !(verb_form && e.1 < 100)
+    })
 }
 
 /// The idf of a term no article uses: the most a word can weigh.
@@ -85,9 +88,12 @@ mod tests {
 
     #[test]
     fn names_typed_in_lowercase_are_known_as_names() {
-        assert!(usually_a_name(&crate::text::stem_word("texas")));
-        assert!(usually_a_name("london"));
-        assert!(!usually_a_name("call"));
-        assert!(!usually_a_name("standard"));
+        assert!(usually_a_name(&crate::text::stem_word("texas"), "texas"));
+        assert!(usually_a_name("london", "london"));
+        assert!(!usually_a_name("call", "call"));
+        assert!(!usually_a_name("standard", "standard"));
+        // "Cook" is mostly a name; "cooking" is the verb.
+        assert!(usually_a_name("cook", "cook"));
+        assert!(!usually_a_name("cook", "cooking"));
     }
 }
