@@ -1040,7 +1040,7 @@ fn is_summary_request(text: &str) -> bool {
 }
 
 /// Share of the total of `weights` on the positions `held` picks.
-fn share_of(weights: &[f32], held: impl Fn(usize) -> bool) -> f32 {
+pub(crate) fn share_of(weights: &[f32], held: impl Fn(usize) -> bool) -> f32 {
     let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
     let part: f32 = weights
         .iter()

@@ -238,7 +238,8 @@ impl Engine {
             .collect();
         let unknown_names = self.unknown_names(&r, text);
         // Claim words the article never uses that are neither names nor mere qualifiers, by
-        // their rarity in general news text.
+        // their rarity in general news text. A word with opposites ("accepted", "won") carries
+        // the claim however everyday it is.
         let unknown_rarities: Vec<f32> = r
             .query
             .words
@@ -250,7 +251,13 @@ impl Engine {
                     && !is_name_like(w, &r.tokens, text)
                     && !Lexicon::get().is_modifier(&w.surface)
             })
-            .map(|(w, _)| crate::text::general::general_idf(&w.term))
+            .map(|(w, _)| {
+                if Lexicon::get().antonyms(&w.term).is_empty() {
+                    crate::text::general::general_idf(&w.term)
+                } else {
+                    crate::text::general::max_idf()
+                }
+            })
             .collect();
         let unknown_other = unknown_rarities.len();
         let later_event = tells_of_later_events(&r.tokens);
@@ -296,7 +303,7 @@ impl Engine {
                     }
                     None => {
                         if supporting.is_none()
-                            && c.coverage >= MIN_SUPPORT_COVERAGE
+                            && self.stated_coverage(&r, c) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
                         {
                             supporting = Some(c);
@@ -345,6 +352,45 @@ impl Engine {
             confidence: 1.0 - best_coverage.min(1.0) / 2.0,
             ..nothing(Some(r.pack))
         }
+    }
+
+    /// How much of the claim sentence `c` states, for supporting it.
+    /// - What follows its "if…" / "in case…" is not stated: "in case it rejects our proposal"
+    ///   states no rejection (nor an acceptance), though it does match a claim that is itself
+    ///   hypothetical ("…if they won't cooperate").
+    /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
+    ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
+    ///   for "accept").
+    fn stated_coverage(&self, r: &Retrieval, c: &Ranked) -> f32 {
+        let lex = Lexicon::get();
+        let sentence = self.tokens_of(c.doc);
+        let (stated, hypothetical) = sentence.split_at(hypothetical_token(sentence));
+        let claim_hypothetical = &r.tokens[hypothetical_token(&r.tokens)..];
+        let polar = |i: usize| !lex.antonyms(&r.query.words[i].term).is_empty();
+        let holds = |tokens: &[Token], i: usize| {
+            let word = &r.query.words[i];
+            tokens.iter().any(|t| {
+                word.alternatives.iter().any(|(a, weight)| {
+                    *a == t.term
+                        && !(polar(i)
+                            && (*weight <= crate::search::RELATED_WEIGHT
+                                || lex.antonyms(&word.term).contains(a)))
+                })
+            })
+        };
+        let in_claim_hypothetical = |i: usize| {
+            claim_hypothetical
+                .iter()
+                .any(|t| t.term == r.query.words[i].term)
+        };
+        crate::answer::share_of(&r.weights, |i| {
+            let stated_here =
+                holds(stated, i) || (in_claim_hypothetical(i) && holds(hypothetical, i));
+            // Words matched through a reference back ("the country") hold no token of their
+            // own; they count unless they have opposites.
+            let by_reference = !polar(i) && !holds(sentence, i);
+            i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
+        })
     }
 
     /// Does sentence `c` hold what the claim negates as negated too? "North Korea never denied
@@ -399,7 +445,13 @@ impl Engine {
             .iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
             .count();
+        let all_sentence_terms = &sentence_terms[..];
         let sentence_terms = &sentence_terms[..hypothetical_from];
+        // Where the claim's own "if…" clause starts: its words meet the sentence's "in case…".
+        let claim_hypothetical_from = r
+            .tokens
+            .get(hypothetical_token(&r.tokens))
+            .map_or(usize::MAX, |t| t.span.start);
         let claim_words: Vec<&Token> = r
             .tokens
             .iter()
@@ -414,22 +466,33 @@ impl Engine {
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
         for w in &claim_words {
             // An antonym, or a synonym of one ("suggest" against "refuse", via "propose").
-            let opposites = lex
-                .antonyms(&w.term)
-                .iter()
-                .flat_map(|a| std::iter::once(a).chain(lex.synonyms(a)));
-            for ant in opposites {
+            let opposites = lex.antonyms(&w.term).iter().flat_map(|a| {
+                std::iter::once((a, true)).chain(lex.synonyms(a).iter().map(|s| (s, false)))
+            });
+            // A hypothetical claim word ("if it accepts") meets the sentence's hypothetical too
+            // ("in case it rejects").
+            let sentence_terms = if w.span.start >= claim_hypothetical_from {
+                all_sentence_terms
+            } else {
+                sentence_terms
+            };
+            for (ant, direct) in opposites {
                 let Some(at) = sentence_terms.iter().position(|t| t == ant) else {
                     continue;
                 };
                 if in_claim(ant) || lex.synonyms(&w.term).contains(ant) {
                     continue;
                 }
-                let claim_word_at = sentence_terms.iter().position(|t| *t == w.term);
-                // "cancel its release": the antonym comes just before the claim's own word.
-                // Without that word, an antonym after names the claim lacks speaks of them,
-                // unless the claim's own words stand beside it too: in "Cash lost to Wilander …
-                // Safin, the conqueror of Federer", "lost" says nothing about Safin.
+                let claim_word_at = sentence_terms
+                    .iter()
+                    .position(|t| *t == w.term || lex.synonyms(&w.term).iter().any(|s| s == t));
+                // The antonym must speak of what the claim speaks of:
+                // - it comes just before the claim's own word ("cancel its release"), or
+                // - it stands among the claim's other words ("Cash lost to Wilander"), or
+                // - the claim's word is absent, it is the word's own opposite (not one reached
+                //   through a synonym: "denied" for "accept", via "refuse"), and no name the
+                //   claim lacks stands before it as its subject: in "Cash lost to Wilander …
+                //   Safin, the conqueror of Federer", "lost" says nothing about Safin.
                 let reach = at.saturating_sub(ANTONYM_REACH)
                     ..(at + ANTONYM_REACH + 1).min(sentence_terms.len());
                 let near_claim = reach.clone().any(|i| {
@@ -445,8 +508,9 @@ impl Engine {
                     t.proper && !t.number && t.role == TokenRole::Content && !in_claim(&t.term)
                 });
                 let governs = match claim_word_at {
-                    Some(p) => p > at && p - at <= 3,
-                    None => near_claim || !near_other_name,
+                    Some(p) => (p > at && p - at <= 3) || near_claim,
+                    None if direct => near_claim || !near_other_name,
+                    None => near_claim,
                 };
                 if governs {
                     return Some(Conflict::Antonym {
@@ -933,6 +997,16 @@ mod tests {
             Verdict::NotEnoughInfo,
             "{}",
             hypothetical.explanation
+        );
+        // A claim that is itself hypothetical meets the article's.
+        let both = engine.check("officials warned of fines if the firm rejects the offer");
+        assert_eq!(both.verdict, Verdict::Supported, "{}", both.explanation);
+        let opposite = engine.check("officials warned of fines if the firm accepts the offer");
+        assert_eq!(
+            opposite.verdict,
+            Verdict::Refuted,
+            "{}",
+            opposite.explanation
         );
     }
 
