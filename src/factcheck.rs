@@ -260,6 +260,31 @@ impl Engine {
             })
             .collect();
         let unknown_other = unknown_rarities.len();
+        // The claim's weight for support: everyday words the article does not use ("paying 28.5
+        // mil *in total*") weigh nothing; a verb typed with its ending ("has *watched* it") is
+        // what the claim asserts, however everyday.
+        let support_weights: Vec<f32> = r
+            .query
+            .words
+            .iter()
+            .zip(&r.known)
+            .zip(&r.weights)
+            .map(|((w, known), &weight)| {
+                let lex = Lexicon::get();
+                let verb_form = w.surface.ends_with("ed") || w.surface.ends_with("ing");
+                let everyday = !known
+                    && !verb_form
+                    && !is_name_like(w, &r.tokens, text)
+                    && (lex.is_modifier(&w.surface)
+                        || (lex.antonyms(&w.term).is_empty()
+                            && crate::text::general::general_idf(&w.term) < MIN_DETAIL_IDF));
+                if everyday {
+                    0.0
+                } else {
+                    weight
+                }
+            })
+            .collect();
         let later_event = tells_of_later_events(&r.tokens);
 
         // Compare the claim with the sentences that talk about the same thing: those close to
@@ -303,7 +328,7 @@ impl Engine {
                     }
                     None => {
                         if supporting.is_none()
-                            && self.stated_coverage(&r, c) >= MIN_SUPPORT_COVERAGE
+                            && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
                         {
                             supporting = Some(c);
@@ -318,8 +343,9 @@ impl Engine {
             .iter()
             .filter(|&&idf| idf >= MIN_DETAIL_IDF)
             .count();
+        let pack_coverage = crate::answer::share_of(&support_weights, |i| r.known[i]);
         let supported_ok =
-            r.pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();
+            pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();
         // A conflict-free sentence that holds the claim at least as fully wins over a conflict.
         let support = supporting.filter(|s| {
             supported_ok
@@ -361,7 +387,7 @@ impl Engine {
     /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
     ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
     ///   for "accept").
-    fn stated_coverage(&self, r: &Retrieval, c: &Ranked) -> f32 {
+    fn stated_coverage(&self, r: &Retrieval, c: &Ranked, weights: &[f32]) -> f32 {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
         let (stated, hypothetical) = sentence.split_at(hypothetical_token(sentence));
@@ -383,7 +409,7 @@ impl Engine {
                 .iter()
                 .any(|t| t.term == r.query.words[i].term)
         };
-        crate::answer::share_of(&r.weights, |i| {
+        crate::answer::share_of(weights, |i| {
             let stated_here =
                 holds(stated, i) || (in_claim_hypothetical(i) && holds(hypothetical, i));
             // Words matched through a reference back ("the country") hold no token of their
@@ -440,6 +466,20 @@ impl Engine {
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
             .collect();
         let sentence_terms: Vec<&str> = sentence_words.iter().map(|t| t.term.as_str()).collect();
+        // Which clause each of those words is in ("Cash lost to Wilander | but he faces Safin").
+        let clause_of: Vec<usize> = {
+            let mut clause = 0;
+            let mut out = Vec::with_capacity(sentence_words.len());
+            for t in sentence {
+                if CLAUSE_BREAKS.contains(&t.surface.as_str()) {
+                    clause += 1;
+                }
+                if matches!(t.role, TokenRole::Content | TokenRole::Filler) {
+                    out.push(clause);
+                }
+            }
+            out
+        };
         // What follows "if" / "in case" / "unless" is hypothetical: it neither states nor denies.
         let hypothetical_from = sentence[..hypothetical_token(sentence)]
             .iter()
@@ -465,10 +505,16 @@ impl Engine {
 
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
         for w in &claim_words {
-            // An antonym, or a synonym of one ("suggest" against "refuse", via "propose").
-            let opposites = lex.antonyms(&w.term).iter().flat_map(|a| {
-                std::iter::once((a, true)).chain(lex.synonyms(a).iter().map(|s| (s, false)))
-            });
+            // An antonym, or a synonym of one ("suggest" against "refuse", via "propose"), or
+            // an antonym of a synonym ("lost" against "beat", via "win").
+            let via_synonyms = lex.synonyms(&w.term).iter().flat_map(|s| lex.antonyms(s));
+            let opposites = lex
+                .antonyms(&w.term)
+                .iter()
+                .flat_map(|a| {
+                    std::iter::once((a, true)).chain(lex.synonyms(a).iter().map(|s| (s, false)))
+                })
+                .chain(via_synonyms.map(|a| (a, false)));
             // A hypothetical claim word ("if it accepts") meets the sentence's hypothetical too
             // ("in case it rejects").
             let sentence_terms = if w.span.start >= claim_hypothetical_from {
@@ -487,7 +533,8 @@ impl Engine {
                     .iter()
                     .position(|t| *t == w.term || lex.synonyms(&w.term).iter().any(|s| s == t));
                 // The antonym must speak of what the claim speaks of:
-                // - it comes just before the claim's own word ("cancel its release"), or
+                // - it comes just before the claim's own word ("cancel its release"; but not
+                //   just after it: "cancel its release" holds "pull the film"), or
                 // - it stands among the claim's other words ("Cash lost to Wilander"), or
                 // - the claim's word is absent, it is the word's own opposite (not one reached
                 //   through a synonym: "denied" for "accept", via "refuse"), and no name the
@@ -497,6 +544,7 @@ impl Engine {
                     ..(at + ANTONYM_REACH + 1).min(sentence_terms.len());
                 let near_claim = reach.clone().any(|i| {
                     i != at
+                        && clause_of[i] == clause_of[at]
                         && (in_claim(sentence_terms[i])
                             || claim_words
                                 .iter()
@@ -505,10 +553,17 @@ impl Engine {
                 // The names before it: its subject.
                 let near_other_name = (reach.start..at).any(|i| {
                     let t = sentence_words[i];
-                    t.proper && !t.number && t.role == TokenRole::Content && !in_claim(&t.term)
+                    clause_of[i] == clause_of[at]
+                        && t.proper
+                        && !t.number
+                        && t.role == TokenRole::Content
+                        && !in_claim(&t.term)
                 });
                 let governs = match claim_word_at {
-                    Some(p) => (p > at && p - at <= 3) || near_claim,
+                    Some(p) if p > at && p - at <= 3 => true,
+                    // The claim's word governs the antonym: "pull" against "cancel its release".
+                    Some(p) if p < at && at - p <= 3 => false,
+                    Some(_) => near_claim,
                     None if direct => near_claim || !near_other_name,
                     None => near_claim,
                 };
@@ -973,6 +1028,21 @@ mod tests {
         assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
         let result = engine.check("Pat Cash won against Mats Wilander");
         assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+    }
+
+    #[test]
+    fn an_everyday_word_the_article_lacks_does_not_block_support() {
+        let engine = engine();
+        let total = engine.check("The board approved a dividend of 5 cents in total");
+        assert_eq!(total.verdict, Verdict::Supported, "{}", total.explanation);
+        // A verb is what the claim asserts, however everyday.
+        let watched = engine.check("The board watched a dividend of 5 cents");
+        assert_ne!(
+            watched.verdict,
+            Verdict::Supported,
+            "{}",
+            watched.explanation
+        );
     }
 
     #[test]
