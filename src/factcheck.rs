@@ -424,8 +424,8 @@ impl Engine {
     fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
         let sentence = self.tokens_of(c.doc);
         let stated = &sentence[..hypothetical_token(sentence)];
-        let sentence_negated = negated_terms(stated);
-        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)])
+        let sentence_negated = negated_terms(stated, true);
+        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false)
             .iter()
             .all(|negated| {
                 let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
@@ -633,8 +633,8 @@ impl Engine {
                         .iter()
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
-            let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)]);
-            let claim_negated = negated_terms(&r.tokens[..hypothetical_token(&r.tokens)]);
+            let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)], true);
+            let claim_negated = negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false);
             let in_claim_terms = |t: &str| {
                 claim_terms.contains(&t)
                     || lex
@@ -741,9 +741,13 @@ const CLAUSE_BREAKS: &[&str] = &[
     "which", "who", "yet",
 ];
 
-/// The content terms `tokens` negate: those after "not" or "never", or after a verb of denial
-/// ("denied any involvement"), to the end of the clause.
-fn negated_terms(tokens: &[Token]) -> Vec<&str> {
+/// The content terms `tokens` negate: those after "not" or "never" to the end of the clause,
+/// and with `by_verbs` those after a verb of denial too. An article's "denied any involvement"
+/// is its account that there was none; a claim's "rejected North Korea's offer" does not say
+/// there was no offer, so claims are read without it (a claim's denial meets the article's
+/// through the verbs themselves: "admitted" against "denied", or both denying). Names are
+/// never negated: "not Sony" contrasts, it does not deny that Sony exists.
+fn negated_terms(tokens: &[Token], by_verbs: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut remaining = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -765,9 +769,10 @@ fn negated_terms(tokens: &[Token]) -> Vec<&str> {
                 out.push(t.term.as_str());
                 remaining = 0;
             }
-            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) => {
+            TokenRole::Content if by_verbs && NEGATING_VERBS.contains(&t.term.as_str()) => {
                 remaining = NEGATION_REACH
             }
+            TokenRole::Content if remaining > 0 && t.proper => remaining -= 1,
             TokenRole::Content if remaining > 0 => {
                 out.push(t.term.as_str());
                 remaining -= 1;
