@@ -999,25 +999,28 @@ mod tests {
         }
     }
 
+    /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs.
+    fn assert_verdict(engine: &Engine, claim: &str, want: Verdict) {
+        let result = engine.check(claim);
+        assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
+    }
+
     #[test]
     fn what_happened_after_the_article_is_not_in_the_source() {
         let engine = engine_of(
             "Studio pulls comedy\n\n\
             After the threats, Northwind Studios was forced to cancel the release of the comedy.\n",
         );
-        let now = engine.check("Northwind Studios released the comedy");
-        assert_eq!(now.verdict, Verdict::Refuted, "{}", now.explanation);
+        assert_verdict(
+            &engine,
+            "Northwind Studios released the comedy",
+            Verdict::Refuted,
+        );
         for later in [
             "Northwind Studios later released the comedy",
             "the comedy ended up getting released by Northwind Studios",
         ] {
-            let result = engine.check(later);
-            assert_eq!(
-                result.verdict,
-                Verdict::NotEnoughInfo,
-                "{later}: {}",
-                result.explanation
-            );
+            assert_verdict(&engine, later, Verdict::NotEnoughInfo);
         }
     }
 
@@ -1031,15 +1034,21 @@ mod tests {
         // "lost" is about Cash, not Safin.
         let result = engine.check("Safin beat Roger Federer");
         assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
-        let result = engine.check("Pat Cash won against Mats Wilander");
-        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert_verdict(
+            &engine,
+            "Pat Cash won against Mats Wilander",
+            Verdict::Refuted,
+        );
     }
 
     #[test]
     fn an_everyday_word_the_article_lacks_does_not_block_support() {
         let engine = engine();
-        let total = engine.check("The board approved a dividend of 5 cents in total");
-        assert_eq!(total.verdict, Verdict::Supported, "{}", total.explanation);
+        assert_verdict(
+            &engine,
+            "The board approved a dividend of 5 cents in total",
+            Verdict::Supported,
+        );
         // A verb is what the claim asserts, however everyday.
         let watched = engine.check("The board watched a dividend of 5 cents");
         assert_ne!(
@@ -1052,8 +1061,11 @@ mod tests {
 
     #[test]
     fn a_negated_denial_is_refuted_by_the_denial() {
-        let result = engine().check("Acme never denied involvement in the merger talks");
-        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert_verdict(
+            &engine(),
+            "Acme never denied involvement in the merger talks",
+            Verdict::Refuted,
+        );
     }
 
     #[test]
@@ -1064,25 +1076,22 @@ mod tests {
             Officials warned of fines in case the firm rejects the offer.\n",
         );
         // "the case" is stated; "in case the firm rejects" is not.
-        let stated = engine.check("the minister named someone in the case");
-        assert_eq!(stated.verdict, Verdict::Refuted, "{}", stated.explanation);
-        let hypothetical = engine.check("the firm rejected the offer");
-        assert_eq!(
-            hypothetical.verdict,
-            Verdict::NotEnoughInfo,
-            "{}",
-            hypothetical.explanation
-        );
-        // A claim that is itself hypothetical meets the article's.
-        let both = engine.check("officials warned of fines if the firm rejects the offer");
-        assert_eq!(both.verdict, Verdict::Supported, "{}", both.explanation);
-        let opposite = engine.check("officials warned of fines if the firm accepts the offer");
-        assert_eq!(
-            opposite.verdict,
-            Verdict::Refuted,
-            "{}",
-            opposite.explanation
-        );
+        let cases = [
+            ("the minister named someone in the case", Verdict::Refuted),
+            ("the firm rejected the offer", Verdict::NotEnoughInfo),
+            // A claim that is itself hypothetical meets the article's.
+            (
+                "officials warned of fines if the firm rejects the offer",
+                Verdict::Supported,
+            ),
+            (
+                "officials warned of fines if the firm accepts the offer",
+                Verdict::Refuted,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
     }
 
     #[test]
