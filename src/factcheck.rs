@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::answer::{cut_input, Citation, Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::knowledge::segment;
+use crate::search::DocId;
 use crate::text::{Lexicon, Token, TokenRole};
 
 /// Most evidence quotes in a verdict.
@@ -383,15 +384,17 @@ impl Engine {
     /// How much of the claim sentence `c` states, for supporting it.
     /// - What follows its "if…" / "in case…" is not stated: "in case it rejects our proposal"
     ///   states no rejection (nor an acceptance), though it does match a claim that is itself
-    ///   hypothetical ("…if they won't cooperate").
+    ///   hypothetical ("…if they won't cooperate"). Nor is the story of a work: "a movie that
+    ///   centers around a plot to assassinate Kim Jong Un" does not say he was assassinated,
+    ///   though it holds "the movie is about…". Names and titles there are facts all the same.
     /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
     ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
     ///   for "accept").
     fn stated_coverage(&self, r: &Retrieval, c: &Ranked, weights: &[f32]) -> f32 {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
-        let (stated, hypothetical) = sentence.split_at(hypothetical_token(sentence));
-        let claim_hypothetical = &r.tokens[hypothetical_token(&r.tokens)..];
+        let (stated, hypothetical) = sentence.split_at(unstated_token(sentence, false));
+        let claim_hypothetical = &r.tokens[unstated_token(&r.tokens, true)..];
         let polar = |i: usize| !lex.antonyms(&r.query.words[i].term).is_empty();
         let holds = |tokens: &[Token], i: usize| {
             let word = &r.query.words[i];
@@ -409,9 +412,22 @@ impl Engine {
                 .iter()
                 .any(|t| t.term == r.query.words[i].term)
         };
+        // A name, or a title between names ("North Korean leader Kim Jong Un"), is a fact even
+        // in an "if…" clause or where the story of a work is told.
+        let names_and_titles: Vec<Token> = hypothetical
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| {
+                let between_names = k.checked_sub(1).is_some_and(|p| hypothetical[p].proper)
+                    && hypothetical.get(k + 1).is_some_and(|n| n.proper);
+                t.proper || between_names
+            })
+            .map(|(_, t)| t.clone())
+            .collect();
         crate::answer::share_of(weights, |i| {
-            let stated_here =
-                holds(stated, i) || (in_claim_hypothetical(i) && holds(hypothetical, i));
+            let stated_here = holds(stated, i)
+                || (in_claim_hypothetical(i) && holds(hypothetical, i))
+                || holds(&names_and_titles, i);
             // Words matched through a reference back ("the country") hold no token of their
             // own; they count unless they have opposites.
             let by_reference = !polar(i) && !holds(sentence, i);
@@ -438,6 +454,23 @@ impl Engine {
                         .iter()
                         .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
             })
+    }
+
+    /// The names a sentence that opens by referring back ("The company", "It") inherits: those
+    /// of the sentences before it in its paragraph, back to one that does not refer back.
+    fn referred_names(&self, doc: DocId) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut at = self.antecedent[doc as usize];
+        while let Some(prev) = at {
+            names.extend(
+                self.tokens_of(prev)
+                    .iter()
+                    .filter(|t| t.proper && t.role == TokenRole::Content)
+                    .map(|t| t.term.as_str()),
+            );
+            at = self.antecedent[prev as usize];
+        }
+        names
     }
 
     /// Claim words the pack never uses that look like names (capitalised, or digits).
@@ -575,11 +608,15 @@ impl Engine {
                 }
             }
         }
-        // Another member of an exclusive set in the sentence, where the claim's member is absent.
+        // Another member of an exclusive set in the sentence, where the claim's member is absent
+        // (and not what the sentence refers back to: "The company … has even warned the US"
+        // speaks of North Korea, named the sentence before).
+        let referred = self.referred_names(c.doc);
         for w in &claim_words {
             if !near_best
                 || !lex.in_exclusive_set(&w.term)
                 || sentence_terms.contains(&w.term.as_str())
+                || referred.contains(&w.term.as_str())
             {
                 continue;
             }
@@ -873,6 +910,55 @@ fn tells_of_later_events(tokens: &[Token]) -> bool {
         .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
 }
 
+/// Kinds of work whose story a sentence may tell ("a satirical movie … that centers around a
+/// plot to assassinate Kim Jong Un"): what the story is about is depicted, not stated.
+const WORKS: &[&str] = &[
+    "movi",
+    "film",
+    "comedi",
+    "book",
+    "novel",
+    "stori",
+    "show",
+    "documentari",
+    "play",
+    "song",
+    "seri",
+    "satir",
+    "drama",
+    "episod",
+];
+/// Words that open what a work is about, within [`DEPICTION_REACH`] tokens after it.
+const DEPICTION_CUES: &[&str] = &[
+    "about",
+    "centers",
+    "centres",
+    "centred",
+    "centered",
+    "revolves",
+    "depicts",
+    "depicting",
+    "portrays",
+    "portraying",
+    "follows",
+    "plot",
+];
+const DEPICTION_REACH: usize = 10;
+
+/// Index of the first token that is not stated as fact: a hypothetical clause, or what a work
+/// is about; else the end. A claim is short enough that any cue opens what it says a work is
+/// about ("the interview is about a plot…"); in an article the cue must follow a kind of work.
+fn unstated_token(tokens: &[Token], claim: bool) -> usize {
+    let depicted = (1..tokens.len()).find(|&i| {
+        DEPICTION_CUES.contains(&tokens[i].surface.as_str())
+            && (claim
+                || tokens[i.saturating_sub(DEPICTION_REACH)..i]
+                    .iter()
+                    .any(|t| WORKS.contains(&t.term.as_str())))
+    });
+    hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
+}
+
 /// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
 fn hypothetical_token(tokens: &[Token]) -> usize {
     (0..tokens.len())
@@ -1056,6 +1142,41 @@ mod tests {
             Verdict::Supported,
             "{}",
             watched.explanation
+        );
+    }
+
+    #[test]
+    fn the_story_of_a_work_is_not_a_fact() {
+        let engine = engine_of(
+            "Studio pulls comedy\n\n\
+            Northwind Studios cancelled the comedy, which centers around a plot to kidnap \
+            Ruritanian president Anna Brandt.\n",
+        );
+        assert_verdict(&engine, "Anna Brandt was kidnapped", Verdict::NotEnoughInfo);
+        assert_verdict(
+            &engine,
+            "the comedy is about a plot to kidnap Anna Brandt",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "Anna Brandt is the Ruritanian president",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_speaks_of_the_names_before_it() {
+        let engine = engine_of(
+            "Talks stall\n\n\
+            Fingers pointed at North Korea after the breach. \
+            The country has warned the US of serious consequences.\n",
+        );
+        // "The country" is North Korea, not another country in the same slot as the US.
+        assert_verdict(
+            &engine,
+            "North Korea warned of serious consequences",
+            Verdict::Supported,
         );
     }
 
