@@ -20,13 +20,17 @@ pub const CORPUS: &str = "../shared/corpus/bbc-news";
 /// How many corpus packs each scale step loads (`usize::MAX`: all of them).
 pub const SCALE_STEPS: &[usize] = &[1, 10, 100, 1000, usize::MAX];
 
-/// One question of `tests/data/questions.toml`.
+/// One question of an evaluation set (`tests/data/*questions*.toml`).
 #[derive(Debug, Clone)]
 pub struct Question {
     pub text: String,
     pub answerable: bool,
     /// Byte-exact substrings, each naming one acceptable first citation.
     pub accept: Vec<String>,
+    /// "tuning" or "heldout".
+    pub half: String,
+    /// For sets over several articles: the article file the question is about.
+    pub article: Option<String>,
 }
 
 /// Reads the `[[table]]` entries of a TOML evaluation set.
@@ -56,7 +60,7 @@ pub fn questions(root: &Path) -> Vec<Question> {
     questions_in(root, "tests/data/questions.toml")
 }
 
-/// A question set (`tests/data/questions.toml` or `tests/data/bbc_questions.toml`).
+/// A question set (`tests/data/questions.toml`, `tests/data/bbc_questions.toml`, …).
 pub fn questions_in(root: &Path, file: &str) -> Vec<Question> {
     entries(root, file, "question")
         .iter()
@@ -73,6 +77,12 @@ pub fn questions_in(root: &Path, file: &str) -> Vec<Question> {
                 .iter()
                 .map(|a| a.as_str().expect("accept holds strings").to_owned())
                 .collect(),
+            half: q
+                .get("half")
+                .and_then(|v| v.as_str())
+                .expect("half is a string")
+                .to_owned(),
+            article: q.get("article").and_then(|v| v.as_str()).map(str::to_owned),
         })
         .collect()
 }

@@ -10,38 +10,16 @@ use std::path::Path;
 use factdesk::answer::Citation;
 use factdesk::engine::Engine;
 use factdesk::knowledge::{Pack, Sentence};
-use serde::Deserialize;
 
 /// The benchmarks' shared set-up, whose accuracy rule the evaluation tests share.
 #[path = "../../benches/common/mod.rs"]
 pub mod bench;
 
-/// A question set file (`tests/data/*questions*.toml`).
-#[derive(Deserialize)]
-pub struct QuestionSet {
-    pub question: Vec<Question>,
-}
+pub use bench::Question;
 
-/// One evaluation question.
-#[derive(Deserialize)]
-pub struct Question {
-    pub text: String,
-    pub answerable: bool,
-    /// Byte-exact substrings of the article, one per acceptable first-citation sentence.
-    pub accept: Vec<String>,
-    /// "tuning" or "heldout".
-    pub half: String,
-    /// For sets over several articles: the article file the question is about.
-    #[serde(default)]
-    pub article: Option<String>,
-}
-
-/// The questions of a set file.
+/// The questions of a set file (relative to the repository root, where tests run).
 pub fn load_set(path: &str) -> Vec<Question> {
-    let text = std::fs::read_to_string(path).expect("question set is readable");
-    toml::from_str::<QuestionSet>(&text)
-        .expect("question set parses")
-        .question
+    bench::questions_in(Path::new("."), path)
 }
 
 /// The pack and sentence a citation names (panics if it names none: a broken citation).
