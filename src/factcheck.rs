@@ -22,7 +22,7 @@ use crate::answer::{cut_input, Citation, Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::knowledge::segment;
 use crate::search::DocId;
-use crate::text::{Lexicon, Token, TokenRole};
+use crate::text::{self, Lexicon, Token, TokenRole};
 
 /// Most evidence quotes in a verdict.
 pub const MAX_EVIDENCE: usize = 5;
@@ -238,53 +238,43 @@ impl Engine {
             .map(|c| c.at)
             .collect();
         let unknown_names = self.unknown_names(&r, text);
-        // Claim words the article never uses that are neither names nor mere qualifiers, by
-        // their rarity in general news text. A word with opposites ("accepted", "won") carries
-        // the claim however everyday it is.
-        let unknown_rarities: Vec<f32> = r
+        // Each claim word the article never uses that is neither a name nor a mere qualifier,
+        // with its rarity in general news text. A word with opposites ("accepted", "won") is
+        // what the claim asserts, however everyday.
+        let lex = Lexicon::get();
+        let rarity: Vec<Option<f32>> = r
             .query
             .words
             .iter()
             .zip(&r.known)
-            .filter(|(w, known)| {
-                !**known
+            .map(|(w, &known)| {
+                let other = !known
                     && !w.compound
                     && !is_name_like(w, &r.tokens, text)
-                    && !Lexicon::get().is_modifier(&w.surface)
-            })
-            .map(|(w, _)| {
-                if Lexicon::get().antonyms(&w.term).is_empty() {
-                    crate::text::general::general_idf(&w.term)
-                } else {
-                    crate::text::general::max_idf()
-                }
+                    && !lex.is_modifier(&w.surface);
+                other.then(|| {
+                    if lex.antonyms(&w.term).is_empty() {
+                        text::general::general_idf(&w.term)
+                    } else {
+                        text::general::max_idf()
+                    }
+                })
             })
             .collect();
-        let unknown_other = unknown_rarities.len();
-        // The claim's weight for support: everyday words the article does not use ("paying 28.5
-        // mil *in total*") weigh nothing; a verb typed with its ending ("has *watched* it") is
-        // what the claim asserts, however everyday.
-        let support_weights: Vec<f32> = r
-            .query
-            .words
-            .iter()
-            .zip(&r.known)
-            .zip(&r.weights)
-            .map(|((w, known), &weight)| {
-                let lex = Lexicon::get();
-                let verb_form = w.surface.ends_with("ed") || w.surface.ends_with("ing");
-                let everyday = !known
-                    && !verb_form
-                    && !is_name_like(w, &r.tokens, text)
-                    && (lex.is_modifier(&w.surface)
-                        || (lex.antonyms(&w.term).is_empty()
-                            && crate::text::general::general_idf(&w.term) < MIN_DETAIL_IDF));
-                if everyday {
-                    0.0
-                } else {
-                    weight
+        let unknown_other = rarity.iter().flatten().count();
+        // An everyday word the article does not use ("paying 28.5 mil *in total*", "basically")
+        // weighs nothing towards support, unless typed as a verb ("has *watched* it"); a detail
+        // it never mentions stops support.
+        let everyday = |i: usize| {
+            !r.known[i]
+                && !text::has_verb_ending(&r.query.words[i].surface)
+                && match rarity[i] {
+                    Some(idf) => idf < MIN_DETAIL_IDF,
+                    None => lex.is_modifier(&r.query.words[i].surface),
                 }
-            })
+        };
+        let support_weights: Vec<f32> = (0..r.weights.len())
+            .map(|i| if everyday(i) { 0.0 } else { r.weights[i] })
             .collect();
         let later_event = tells_of_later_events(&r.tokens);
 
@@ -338,10 +328,9 @@ impl Engine {
                 }
             }
         }
-        // An everyday word the article does not use ("in total", "basically") does not stop a
-        // claim being supported; a detail it never mentions does.
-        let unknown_detail = unknown_rarities
+        let unknown_detail = rarity
             .iter()
+            .flatten()
             .filter(|&&idf| idf >= MIN_DETAIL_IDF)
             .count();
         let pack_coverage = crate::answer::share_of(&support_weights, |i| r.known[i]);
@@ -393,44 +382,39 @@ impl Engine {
     fn stated_coverage(&self, r: &Retrieval, c: &Ranked, weights: &[f32]) -> f32 {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
-        let (stated, hypothetical) = sentence.split_at(unstated_token(sentence, false));
-        let claim_hypothetical = &r.tokens[unstated_token(&r.tokens, true)..];
+        let unstated_from = unstated_token(sentence, false);
+        let claim_unstated = &r.tokens[unstated_token(&r.tokens, true)..];
         let polar = |i: usize| !lex.antonyms(&r.query.words[i].term).is_empty();
-        let holds = |tokens: &[Token], i: usize| {
-            let word = &r.query.words[i];
-            tokens.iter().any(|t| {
-                word.alternatives.iter().any(|(a, weight)| {
-                    *a == t.term
-                        && !(polar(i)
-                            && (*weight <= crate::search::RELATED_WEIGHT
-                                || lex.antonyms(&word.term).contains(a)))
-                })
-            })
-        };
-        let in_claim_hypothetical = |i: usize| {
-            claim_hypothetical
-                .iter()
-                .any(|t| t.term == r.query.words[i].term)
-        };
         // A name, or a title between names ("North Korean leader Kim Jong Un"), is a fact even
         // in an "if…" clause or where the story of a work is told.
-        let names_and_titles: Vec<Token> = hypothetical
-            .iter()
-            .enumerate()
-            .filter(|(k, t)| {
-                let between_names = k.checked_sub(1).is_some_and(|p| hypothetical[p].proper)
-                    && hypothetical.get(k + 1).is_some_and(|n| n.proper);
-                t.proper || between_names
+        let name_or_title = |k: usize| {
+            sentence[k].proper
+                || (k.checked_sub(1).is_some_and(|p| sentence[p].proper)
+                    && sentence.get(k + 1).is_some_and(|n| n.proper))
+        };
+        // Whether claim word `i` is held by a sentence token that `counts`.
+        let holds = |i: usize, counts: &dyn Fn(usize) -> bool| {
+            let word = &r.query.words[i];
+            sentence.iter().enumerate().any(|(k, t)| {
+                counts(k)
+                    && word.alternatives.iter().any(|(a, weight)| {
+                        *a == t.term
+                            && !(polar(i)
+                                && (*weight <= crate::search::RELATED_WEIGHT
+                                    || lex.antonyms(&word.term).contains(a)))
+                    })
             })
-            .map(|(_, t)| t.clone())
-            .collect();
+        };
         crate::answer::share_of(weights, |i| {
-            let stated_here = holds(stated, i)
-                || (in_claim_hypothetical(i) && holds(hypothetical, i))
-                || holds(&names_and_titles, i);
+            let claim_unstated_word = claim_unstated
+                .iter()
+                .any(|t| t.term == r.query.words[i].term);
+            let stated_here = holds(i, &|k| {
+                k < unstated_from || claim_unstated_word || name_or_title(k)
+            });
             // Words matched through a reference back ("the country") hold no token of their
             // own; they count unless they have opposites.
-            let by_reference = !polar(i) && !holds(sentence, i);
+            let by_reference = !polar(i) && !holds(i, &|_| true);
             i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
         })
     }

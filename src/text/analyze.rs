@@ -66,6 +66,12 @@ pub fn stem_word(word: &str) -> String {
     stemmer().stem(word).into_owned()
 }
 
+/// Whether a lowercase word is typed with a verb's ending ("cooking", "watched"): then it is
+/// a verb, whatever else its stem may be ("Cook"), and what a sentence says of it.
+pub fn has_verb_ending(word: &str) -> bool {
+    word.ends_with("ing") || word.ends_with("ed")
+}
+
 /// Splits text into lowercase normalised words (used for lexicon entries and question cues).
 pub fn split_words(text: &str) -> Vec<String> {
     raw_words(text).into_iter().map(|w| w.norm).collect()

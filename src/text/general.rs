@@ -64,8 +64,7 @@ const NAME_SHARE_PERCENT: u8 = 60;
 /// unless news text never writes that stem in lowercase ("beijing").
 pub fn usually_a_name(term: &str, surface: &str) -> bool {
     table().df.get(term).is_some_and(|e| {
-        let verb_form = (surface.ends_with("ing") || surface.ends_with("ed"))
-            && surface.len() >= term.len() + 2;
+        let verb_form = super::has_verb_ending(surface) && surface.len() >= term.len() + 2;
         e.1 >= NAME_SHARE_PERCENT && !(verb_form && e.1 < 100)
     })
 }
