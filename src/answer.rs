@@ -499,15 +499,10 @@ impl Engine {
             if self.sentence_ref(*doc).pack != pack {
                 continue;
             }
-            let Some(prev) = self.antecedent[*doc as usize] else {
+            let names = self.antecedent_names(*doc);
+            if names.is_empty() {
                 continue;
-            };
-            let names: Vec<&str> = self
-                .tokens_of(prev)
-                .iter()
-                .filter(|t| t.proper && t.role == TokenRole::Content)
-                .map(|t| t.term.as_str())
-                .collect();
+            }
             for (i, word) in query.words.iter().enumerate().take(64) {
                 if *matched & (1 << i) != 0 {
                     continue;

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
-use crate::text::{self, Token};
+use crate::text::{self, Token, TokenRole};
 
 /// Where a sentence document points: (pack index, sentence index in the pack).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +134,34 @@ impl Engine {
                 false,
             )
         })
+    }
+
+    /// The names a sentence that opens by referring back ("The company", "It") inherits from
+    /// the sentence before it; none for a sentence that does not refer back.
+    pub(crate) fn antecedent_names(&self, doc: DocId) -> Vec<&str> {
+        self.antecedent[doc as usize].map_or_else(Vec::new, |prev| self.names_in(prev))
+    }
+
+    /// The names a sentence refers back to through every sentence before it in its paragraph
+    /// that itself refers back ("Fingers pointed at North Korea. The country denied it. The
+    /// company has even warned the US").
+    pub(crate) fn referred_names(&self, doc: DocId) -> Vec<&str> {
+        let mut names = Vec::new();
+        let mut at = self.antecedent[doc as usize];
+        while let Some(prev) = at {
+            names.extend(self.names_in(prev));
+            at = self.antecedent[prev as usize];
+        }
+        names
+    }
+
+    /// The terms of the names a sentence holds.
+    fn names_in(&self, doc: DocId) -> Vec<&str> {
+        self.tokens_of(doc)
+            .iter()
+            .filter(|t| t.proper && t.role == TokenRole::Content)
+            .map(|t| t.term.as_str())
+            .collect()
     }
 
     pub(crate) fn sentence_ref(&self, doc: DocId) -> SentenceRef {

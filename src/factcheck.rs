@@ -21,7 +21,6 @@ use serde::Serialize;
 use crate::answer::{cut_input, Citation, Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::knowledge::segment;
-use crate::search::DocId;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
 /// Most evidence quotes in a verdict.
@@ -438,23 +437,6 @@ impl Engine {
                         .iter()
                         .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
             })
-    }
-
-    /// The names a sentence that opens by referring back ("The company", "It") inherits: those
-    /// of the sentences before it in its paragraph, back to one that does not refer back.
-    fn referred_names(&self, doc: DocId) -> Vec<&str> {
-        let mut names = Vec::new();
-        let mut at = self.antecedent[doc as usize];
-        while let Some(prev) = at {
-            names.extend(
-                self.tokens_of(prev)
-                    .iter()
-                    .filter(|t| t.proper && t.role == TokenRole::Content)
-                    .map(|t| t.term.as_str()),
-            );
-            at = self.antecedent[prev as usize];
-        }
-        names
     }
 
     /// Claim words the pack never uses that look like names (capitalised, or digits).
