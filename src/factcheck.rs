@@ -1043,18 +1043,18 @@ mod tests {
             ),
         ];
         for (claim, want) in cases {
-            let result = engine.check(claim);
-            assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
-            if want != Verdict::NotEnoughInfo {
-                assert!(!result.evidence.is_empty(), "{claim}: no evidence");
-            }
+            assert_verdict(&engine, claim, want);
         }
     }
 
-    /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs.
+    /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs, and
+    /// that a supported or refuted claim carries evidence.
     fn assert_verdict(engine: &Engine, claim: &str, want: Verdict) {
         let result = engine.check(claim);
         assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
+        if want != Verdict::NotEnoughInfo {
+            assert!(!result.evidence.is_empty(), "{claim}: no evidence");
+        }
     }
 
     #[test]
