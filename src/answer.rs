@@ -468,24 +468,6 @@ impl Engine {
             .collect()
     }
 
-    #[allow(dead_code)]
-    fn global_weights(&self, query: &Query) -> Vec<f32> {
-        let n = self.sentences.doc_count();
-        query
-            .words
-            .iter()
-            .map(|word| {
-                let df = word
-                    .alternatives
-                    .iter()
-                    .map(|(t, _)| self.sentences.df(t))
-                    .max()
-                    .unwrap_or(0);
-                Index::idf(df, n)
-            })
-            .collect()
-    }
-
     /// A sentence that opens by referring back ("The country however has denied…") also
     /// matches the names its antecedent sentence gives, at [`ANAPHOR_SHARE`] of their weight.
     fn inherit_from_antecedents(
