@@ -469,7 +469,8 @@ impl Engine {
     }
 
     /// A sentence that opens by referring back ("The country however has denied…") also
-    /// matches the names its antecedent sentence gives, at [`ANAPHOR_SHARE`] of their weight.
+    /// matches the name it refers to (the antecedent sentence's first name; see
+    /// [`Engine::antecedent_names`]), at [`ANAPHOR_SHARE`] of its weight.
     fn inherit_from_antecedents(
         &self,
         mut boosted: Vec<(DocId, f32, u64)>,

@@ -136,10 +136,39 @@ impl Engine {
         })
     }
 
-    /// The names a sentence that opens by referring back ("The company", "It") inherits from
-    /// the sentence before it; none for a sentence that does not refer back.
+    /// The name a sentence that opens by referring back ("The country", "It") speaks of: the
+    /// first name of the sentence it refers back to, its likely subject ("Fingers pointed at
+    /// North Korea and the US held the nation responsible. The country denied it" speaks of
+    /// North Korea, not the US). Through a chain of such sentences, the first one's. None for
+    /// a sentence that does not refer back.
     pub(crate) fn antecedent_names(&self, doc: DocId) -> Vec<&str> {
-        self.antecedent[doc as usize].map_or_else(Vec::new, |prev| self.names_in(prev))
+        let mut at = self.antecedent[doc as usize];
+        while let Some(prev) = at {
+            match self.antecedent[prev as usize] {
+                Some(earlier) => at = Some(earlier),
+                None => return self.first_name_in(prev),
+            }
+        }
+        Vec::new()
+    }
+
+    /// The terms of the first name a sentence holds ("north", "korea"), a capitalised word
+    /// opening it included when it is usually a name ("Titan pleaded guilty").
+    fn first_name_in(&self, doc: DocId) -> Vec<&str> {
+        let tokens = self.tokens_of(doc);
+        let is_name = |i: usize| {
+            let t = &tokens[i];
+            t.role == TokenRole::Content
+                && !t.number
+                && (t.proper || (i == 0 && text::general::usually_a_name(&t.term, &t.surface)))
+        };
+        let Some(start) = (0..tokens.len()).find(|&i| is_name(i)) else {
+            return Vec::new();
+        };
+        (start..tokens.len())
+            .take_while(|&i| is_name(i))
+            .map(|i| tokens[i].term.as_str())
+            .collect()
     }
 
     /// The names a sentence refers back to through every sentence before it in its paragraph

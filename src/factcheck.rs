@@ -320,6 +320,7 @@ impl Engine {
                         if supporting.is_none()
                             && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
+                            && !self.speaks_of_a_rival(&r, c)
                         {
                             supporting = Some(c);
                         }
@@ -437,6 +438,28 @@ impl Engine {
                         .iter()
                         .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
             })
+    }
+
+    /// Does sentence `c` refer back to another member of the set the claim's subject belongs
+    /// to, and lack the subject itself? "The country however has denied … and even suggest a
+    /// joint investigation" speaks of North Korea, named before it, and so does not hold "The
+    /// US rejected North Korea's offer", though it mentions both.
+    fn speaks_of_a_rival(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let lex = Lexicon::get();
+        let Some(subject) = r
+            .tokens
+            .iter()
+            .find(|t| t.role == TokenRole::Content)
+            .filter(|t| lex.in_exclusive_set(&t.term))
+        else {
+            return false;
+        };
+        let sentence = self.tokens_of(c.doc);
+        !sentence.iter().any(|t| t.term == subject.term)
+            && self
+                .antecedent_names(c.doc)
+                .iter()
+                .any(|name| lex.excludes(&subject.term, name))
     }
 
     /// Claim words the pack never uses that look like names (capitalised, or digits).
@@ -1143,6 +1166,26 @@ mod tests {
             &engine,
             "North Korea warned of serious consequences",
             Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_speaks_of_its_antecedents_subject_only() {
+        let engine = engine_of(
+            "Talks stall\n\n\
+            Fingers pointed at North Korea after the breach and the US held the nation responsible. \
+            The country has offered a joint inquiry into the breach.\n",
+        );
+        // "The country" is North Korea, the first name before it; not the US.
+        assert_verdict(
+            &engine,
+            "North Korea offered a joint inquiry",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "The US offered a joint inquiry",
+            Verdict::NotEnoughInfo,
         );
     }
 
