@@ -525,6 +525,13 @@ impl Engine {
                 .any(|t| t.term == term || lex.synonyms(&t.term).iter().any(|s| s == term))
         };
 
+        let first_since = sentence.iter().enumerate().any(|(i, t)| {
+            t.term == "first"
+                && sentence[i + 1..]
+                    .iter()
+                    .take(FIRST_SINCE_REACH)
+                    .any(|t| t.surface == "since")
+        });
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
         for w in &claim_words {
             // An antonym, or a synonym of one ("suggest" against "refuse", via "propose"), or
@@ -548,7 +555,12 @@ impl Engine {
                 let Some(at) = sentence_terms.iter().position(|t| t == ant) else {
                     continue;
                 };
-                if in_claim(ant) || lex.synonyms(&w.term).contains(ant) {
+                // "the first Australian winner since Mark Edmondson" says Edmondson was the
+                // last one: that "first" is no opposite of "last".
+                if in_claim(ant)
+                    || lex.synonyms(&w.term).contains(ant)
+                    || (*ant == "first" && first_since)
+                {
                     continue;
                 }
                 let claim_word_at = sentence_terms
@@ -812,6 +824,9 @@ fn negated_terms(tokens: &[Token], by_verbs: bool) -> Vec<&str> {
 /// How far (in content words) from an antonym the claim's other words must stand for it to
 /// speak about them.
 const ANTONYM_REACH: usize = 4;
+
+/// How far after "first" a "since" makes it "the first … since" (then the last was before).
+const FIRST_SINCE_REACH: usize = 6;
 
 /// How far apart (in tokens) a slot's word and its filler may stand.
 const SLOT_REACH: usize = 4;
@@ -1186,6 +1201,24 @@ mod tests {
             &engine,
             "The US offered a joint inquiry",
             Verdict::NotEnoughInfo,
+        );
+    }
+
+    #[test]
+    fn the_first_since_names_the_last() {
+        let engine = engine_of(
+            "Open semi-final\n\n\
+            Jones is aiming to be the first Welsh champion since Tom Price in 1971.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the last welsh champion was tom price in 1971",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "the last welsh champion was tom price in 1981",
+            Verdict::Refuted,
         );
     }
 
