@@ -321,6 +321,7 @@ impl Engine {
                             && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
                             && !self.speaks_of_a_rival(&r, c)
+                            && !self.holds_action_as_possible_only(&r, c)
                         {
                             supporting = Some(c);
                         }
@@ -416,6 +417,32 @@ impl Engine {
             // own; they count unless they have opposites.
             let by_reference = !polar(i) && !holds(i, &|_| true);
             i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
+        })
+    }
+
+    /// Does sentence `c` hold an action the claim states only as a possibility? "It has the
+    /// power to suspend him" does not say "the board suspended him", though it holds "the
+    /// board can suspend him". An action is a claim word typed as a verb ("suspended").
+    fn holds_action_as_possible_only(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let sentence = self.tokens_of(c.doc);
+        let possible = possible_only(sentence);
+        let claim_possible = possible_only(&r.tokens);
+        r.tokens.iter().enumerate().any(|(k, claimed)| {
+            let Some(word) = r.query.words.iter().find(|w| w.term == claimed.term) else {
+                return false;
+            };
+            let held_at: Vec<usize> = (0..sentence.len())
+                .filter(|&i| {
+                    word.alternatives
+                        .iter()
+                        .any(|(a, _)| *a == sentence[i].term)
+                })
+                .collect();
+            claimed.role == TokenRole::Content
+                && !claim_possible[k]
+                && text::has_verb_ending(&claimed.surface)
+                && !held_at.is_empty()
+                && held_at.iter().all(|&i| possible[i])
         })
     }
 
@@ -963,6 +990,41 @@ fn unstated_token(tokens: &[Token], claim: bool) -> usize {
     hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
 }
 
+/// Words that make what follows them a possibility, not an event: "It has the power to
+/// suspend him" does not say he was suspended.
+const POSSIBILITY_CUES: &[&[&str]] = &[
+    &["could"],
+    &["might"],
+    &["may"],
+    &["can"],
+    &["power", "to"],
+    &["able", "to"],
+    &["threatened", "to"],
+    &["threatens", "to"],
+];
+
+/// Which tokens stand between a [`POSSIBILITY_CUES`] cue and the end of its clause.
+fn possible_only(tokens: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut open = false;
+    for i in 0..tokens.len() {
+        if CLAUSE_BREAKS.contains(&tokens[i].surface.as_str()) {
+            open = false;
+        }
+        out[i] = open;
+        // "May" the month is a name.
+        let cue = POSSIBILITY_CUES.iter().any(|cue| {
+            i + 1 >= cue.len()
+                && tokens[i + 1 - cue.len()..=i]
+                    .iter()
+                    .zip(cue.iter())
+                    .all(|(t, w)| t.surface == *w && !t.proper)
+        });
+        open |= cue;
+    }
+    out
+}
+
 /// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
 fn hypothetical_token(tokens: &[Token]) -> usize {
     (0..tokens.len())
@@ -1219,6 +1281,24 @@ mod tests {
             &engine,
             "the last welsh champion was tom price in 1981",
             Verdict::Refuted,
+        );
+    }
+
+    #[test]
+    fn a_possibility_is_not_an_event() {
+        let engine = engine_of(
+            "Mayor under fire\n\n\
+            The standards board has the power to suspend the mayor Tom Reed from office.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the standards board suspended mayor tom reed",
+            Verdict::NotEnoughInfo,
+        );
+        assert_verdict(
+            &engine,
+            "the standards board can suspend mayor tom reed",
+            Verdict::Supported,
         );
     }
 
