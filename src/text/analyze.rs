@@ -294,6 +294,16 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         });
         i += 1;
         if let Some(compound) = hyphen_compound(text, &words, i) {
+            // A "semi-final" is no "final": after a bound prefix, the parts name another
+            // thing, and only the whole compound is matched.
+            let prefix = text[compound.span.clone()].split('-').next().unwrap_or("");
+            if BOUND_PREFIXES.contains(&prefix.to_lowercase().as_str()) {
+                let parts = text[compound.span.clone()].split('-').count();
+                let first = tokens.len().saturating_sub(parts - 1);
+                for part in &mut tokens[first..] {
+                    part.role = TokenRole::Stop;
+                }
+            }
             tokens.push(compound);
         }
     }
@@ -411,6 +421,9 @@ fn number_word(word: &str) -> Option<&'static str> {
     ];
     NUMBERS.iter().find(|(w, _)| *w == word).map(|(_, d)| *d)
 }
+
+/// Prefixes that, joined by a hyphen, make the word after them name another thing.
+const BOUND_PREFIXES: &[&str] = &["semi", "quarter", "non", "ex"];
 
 /// When `words[end - 1]` closes a chain of letters-only words joined by hyphens
 /// ("pre-selected", "lay-off"), the whole chain as one more token, so that a question that
@@ -589,6 +602,15 @@ mod tests {
             .filter(|t| t.role == TokenRole::Content)
             .map(|t| t.term)
             .collect()
+    }
+
+    #[test]
+    fn a_bound_prefix_makes_another_thing() {
+        // A semi-final is no final; a one-word question form still finds it.
+        assert_eq!(terms("the semi-final"), vec!["semi", "semifin"]);
+        assert_eq!(terms("the semifinal"), vec!["semifin"]);
+        // Other hyphenated words keep their parts.
+        assert_eq!(terms("a four-set win"), vec!["4", "set", "fourset", "win"]);
     }
 
     #[test]
