@@ -40,6 +40,8 @@ const ANAPHOR_SHARE: f32 = 0.6;
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
 const WHO_NAME_LIFT: f32 = 1.25;
+/// And again when the name stands right after a question word ("reporter Oliver Finegold").
+const APPOSITION_LIFT: f32 = 1.2;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
 const ROUTE_COVERAGE_POWER: f32 = 2.0;
 /// How much more a name counts than another word when routing a question to a pack.
@@ -408,6 +410,11 @@ impl Engine {
             for c in &mut ranked {
                 let lift = match kind {
                     AnswerKind::Why if self.sentence_gives_reason(c.at) => WHY_REASON_LIFT,
+                    AnswerKind::Who | AnswerKind::Name
+                        if self.name_beside_question_word(c.doc, &query) =>
+                    {
+                        WHO_NAME_LIFT * APPOSITION_LIFT
+                    }
                     AnswerKind::Who if self.sentence_names_someone(c.doc, &query) => WHO_NAME_LIFT,
                     _ => 1.0,
                 };
@@ -780,6 +787,29 @@ impl Engine {
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
     }
 
+    /// Does a name the question lacks stand right after one of its words ("reporter Oliver
+    /// Finegold", "new manager Rafael Benitez")? That sentence names the one asked about.
+    fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {
+        let tokens = self.tokens_of(doc);
+        let asked = |t: &Token| {
+            t.role == TokenRole::Content
+                && !t.proper
+                && query
+                    .words
+                    .iter()
+                    .any(|w| w.alternatives.iter().any(|(a, _)| *a == t.term))
+        };
+        let new_name = |t: &Token| {
+            t.role == TokenRole::Content
+                && t.proper
+                && !t.number
+                && !query.words.iter().any(|w| w.term == t.term)
+        };
+        tokens
+            .windows(3)
+            .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+    }
+
     /// Does the sentence give a name the question doesn't: two capitalised words in a row, or
     /// a known multi-word name ("Guardians of Peace")?
     fn sentence_gives_name(&self, doc: DocId, query: &Query) -> bool {
@@ -1128,4 +1158,29 @@ pub fn explain(engine: &Engine, question: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_beside_the_word_asked_about_answers_who() {
+        let engine = crate::test_pack::engine_over(
+            "Mayor row\n\n\
+            London mayor Ken Stone has refused to apologise to a Jewish reporter. \
+            On tape Mr Stone is heard asking reporter Oliver Fine if he was a guard. \
+            The Board of Deputies complained to the Standards Board.\n",
+            None,
+        );
+        for question in ["whats the reporter's name", "who was the reporter"] {
+            let answer = engine.ask(question);
+            assert!(answer.answered, "{question}: declined");
+            assert!(
+                answer.citations[0].quote.contains("Oliver Fine"),
+                "{question}: {}",
+                answer.citations[0].quote
+            );
+        }
+    }
 }
