@@ -1162,8 +1162,6 @@ pub fn explain(engine: &Engine, question: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn a_name_beside_the_word_asked_about_answers_who() {
         let engine = crate::test_pack::engine_over(
