@@ -100,6 +100,7 @@ enum Conflict {
 }
 
 /// One part's verdict before it is turned into text.
+#[derive(Clone)]
 struct Finding {
     verdict: Verdict,
     decisive: Option<SentenceRef>,
@@ -214,8 +215,57 @@ impl Engine {
         }
     }
 
-    /// Checks one statement.
+    /// Checks one statement. One the article does not settle as a whole may be settled clause
+    /// by clause ("celebrities were targeted and none of the employees' records were exposed"):
+    /// a statement with a false clause is false, and one whose every clause the article states
+    /// is supported.
     fn check_part(&self, text: &str, packs: Option<&[usize]>) -> Finding {
+        let whole = self.check_statement(text, packs);
+        let pieces = clauses(text);
+        if whole.verdict != Verdict::NotEnoughInfo || pieces.is_empty() {
+            return whole;
+        }
+        let findings: Vec<Option<Finding>> = pieces
+            .iter()
+            .map(|piece| is_clause(piece).then(|| self.check_statement(piece, packs)))
+            .collect();
+        if let Some(refuted) = findings
+            .iter()
+            .flatten()
+            .find(|f| f.verdict == Verdict::Refuted)
+        {
+            return refuted.clone();
+        }
+        let supported: Option<Vec<&Finding>> = findings
+            .iter()
+            .map(|f| f.as_ref().filter(|f| f.verdict == Verdict::Supported))
+            .collect();
+        match supported {
+            Some(parts) => {
+                // Each clause's decisive quote first, then the rest of their evidence.
+                let mut evidence: Vec<SentenceRef> =
+                    parts.iter().filter_map(|f| f.decisive).collect();
+                for e in parts.iter().flat_map(|f| &f.evidence) {
+                    if !evidence.contains(e) {
+                        evidence.push(*e);
+                    }
+                }
+                evidence.truncate(MAX_EVIDENCE);
+                Finding {
+                    verdict: Verdict::Supported,
+                    decisive: parts[0].decisive,
+                    conflict: None,
+                    evidence,
+                    confidence: parts.iter().map(|f| f.confidence).fold(1.0, f32::min),
+                    pack: parts[0].pack,
+                }
+            }
+            None => whole,
+        }
+    }
+
+    /// Checks one statement as a whole.
+    fn check_statement(&self, text: &str, packs: Option<&[usize]>) -> Finding {
         let nothing = |pack| Finding {
             verdict: Verdict::NotEnoughInfo,
             decisive: None,
@@ -766,6 +816,45 @@ impl Engine {
 }
 
 /// The sentences of a message that are worth checking (with at least two content words).
+/// Words and marks that join two clauses of one statement.
+const CLAUSE_JOINS: &[&str] = &[", ", "; ", " and ", " but ", " while ", " whereas "];
+
+/// The pieces of a statement that joins clauses, at least one of them a clause that can be
+/// checked alone ([`is_clause`]); none for a statement of one clause.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut cuts: Vec<(usize, usize)> = CLAUSE_JOINS
+        .iter()
+        .flat_map(|join| text.match_indices(join).map(|(at, j)| (at, at + j.len())))
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, end) in cuts {
+        if at >= start {
+            out.push(&text[start..at]);
+            start = end;
+        }
+    }
+    out.push(&text[start..]);
+    if out.len() < 2 || !out.iter().any(|piece| is_clause(piece)) {
+        return Vec::new();
+    }
+    out
+}
+
+/// Whether a piece of a statement says enough to be checked alone: [`MIN_CLAUSE_WORDS`]
+/// content words at least (fewer: a name in a list, or an aside).
+fn is_clause(piece: &str) -> bool {
+    crate::text::analyze(piece, false)
+        .iter()
+        .filter(|t| t.role == TokenRole::Content)
+        .count()
+        >= MIN_CLAUSE_WORDS
+}
+
+/// Content words a clause needs to be checked on its own.
+const MIN_CLAUSE_WORDS: usize = 3;
+
 fn checkable_sentences(text: &str) -> Vec<&str> {
     segment::chat_sentences(text)
         .into_iter()
@@ -1300,6 +1389,29 @@ mod tests {
             "the standards board can suspend mayor tom reed",
             Verdict::Supported,
         );
+    }
+
+    #[test]
+    fn a_statement_with_a_false_clause_is_refuted() {
+        let engine = engine_of(
+            "Studio breach\n\n\
+            The breach embarrassed the studio's executives and several film stars. \
+            It also exposed the payroll records of studio employees.\n",
+        );
+        assert_verdict(
+            &engine,
+            "only the executives were embarrassed, no payroll records of studio employees were exposed",
+            Verdict::Refuted,
+        );
+        // Clauses that hold are no reason to refute.
+        assert_verdict(
+            &engine,
+            "the studio executives were embarrassed, and payroll records of studio employees were exposed",
+            Verdict::Supported,
+        );
+        // A name in a list is no clause: the part that is one does not speak for it.
+        let listed = engine.check("the breach embarrassed several film stars and Max Payne");
+        assert_ne!(listed.verdict, Verdict::Supported, "{}", listed.explanation);
     }
 
     #[test]
