@@ -97,6 +97,9 @@ enum Conflict {
     Antonym { claim: String, article: String },
     /// The article has another member of the same set, or another name, in that place.
     Swap { claim: String, article: String },
+    /// The article reports a denial of what it also reports an accusation of: it settles
+    /// nothing either way.
+    Disputed,
 }
 
 /// One part's verdict before it is turned into text.
@@ -338,6 +341,7 @@ impl Engine {
         let floor = MIN_TOPIC_COVERAGE.max(0.8 * best_coverage);
         let mut conflicting: Option<(&Ranked, Conflict)> = None;
         let mut supporting: Option<&Ranked> = None;
+        let mut disputed = false;
         if r.pack_coverage >= MIN_PACK_COVERAGE * 0.7 {
             for c in r
                 .ranked
@@ -354,10 +358,13 @@ impl Engine {
                 // released"): the article reports how things stood when it was written.
                 // A sentence whose conflict does not count settles nothing either way.
                 let conflict = self.conflict(&r, c, &unknown_names, near_best);
-                let settles = |k: &Conflict| {
-                    (unknown_other == 0 && !later_event) || matches!(k, Conflict::Swap { .. })
+                let settles = |k: &Conflict| match k {
+                    Conflict::Disputed => false,
+                    Conflict::Swap { .. } => true,
+                    _ => unknown_other == 0 && !later_event,
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
+                    disputed |= conflict == Some(Conflict::Disputed);
                     continue;
                 }
                 match conflict {
@@ -372,6 +379,7 @@ impl Engine {
                             && self.keeps_claim_negations(&r, c)
                             && !self.speaks_of_a_rival(&r, c)
                             && !self.holds_action_as_possible_only(&r, c)
+                            && !self.states_no_deed_of_subject(&r, c)
                         {
                             supporting = Some(c);
                         }
@@ -417,6 +425,7 @@ impl Engine {
         Finding {
             evidence,
             confidence: 1.0 - best_coverage.min(1.0) / 2.0,
+            conflict: disputed.then_some(Conflict::Disputed),
             ..nothing(Some(r.pack))
         }
     }
@@ -468,6 +477,76 @@ impl Engine {
             let by_reference = !polar(i) && !holds(i, &|_| true);
             i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
         })
+    }
+
+    /// The claim's subject: its first content word, when that is a name (typed capitalised,
+    /// usually one in news text, or one in the articles).
+    fn claim_subject<'r>(&self, r: &'r Retrieval) -> Option<&'r Token> {
+        r.tokens
+            .iter()
+            .find(|t| t.role == TokenRole::Content)
+            .filter(|t| {
+                t.proper
+                    || text::general::usually_a_name(&t.term, &t.surface)
+                    || self.sentences.is_name(&t.term)
+            })
+    }
+
+    /// Does the article name the claim's subject as the one accused, anywhere?
+    fn accuses_claim_subject(&self, r: &Retrieval) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        self.sentences.pack_docs(r.pack).any(|doc| {
+            let sentence = self.tokens_of(doc);
+            (0..sentence.len()).any(|k| sentence[k].term == subject.term && accused_at(sentence, k))
+        })
+    }
+
+    /// Does sentence `c` name the claim's subject only as the one accused ("fingers had been
+    /// pointing towards North Korea"), for a claim that does not speak of accusing? Or only where
+    /// it states nothing (in an "if…" clause, or in the story of a work), while the claim's other
+    /// words stand outside? "…have
+    /// taken responsibility of the hack … a movie … about a plot to assassinate North Korean
+    /// leader Kim Jong Un" does not say North Korea hacked anyone; it does say Kim Jong Un is
+    /// North Korea's leader, names and titles all within the story.
+    fn states_no_deed_of_subject(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        let sentence = self.tokens_of(c.doc);
+        let unstated_from = unstated_token(sentence, false);
+        let held_at = |term: &str| -> Vec<usize> {
+            let Some(word) = r.query.words.iter().find(|w| w.term == term) else {
+                return Vec::new();
+            };
+            (0..sentence.len())
+                .filter(|&k| {
+                    word.alternatives
+                        .iter()
+                        .any(|(a, _)| *a == sentence[k].term)
+                })
+                .collect()
+        };
+        let subject_at = held_at(&subject.term);
+        // Named only as the one accused ("fingers had been pointing towards North Korea"), by
+        // a claim that does not speak of accusing: the article states no deed of it.
+        if !subject_at.is_empty()
+            && subject_at.iter().all(|&k| accused_at(sentence, k))
+            && !r.tokens.iter().any(accuses)
+        {
+            return true;
+        }
+        if subject_at.is_empty() || subject_at.iter().any(|&k| k < unstated_from) {
+            return false;
+        }
+        r.tokens
+            .iter()
+            .filter(|t| t.role == TokenRole::Content && t.term != subject.term && !t.proper)
+            .any(|t| {
+                let at = held_at(&t.term);
+                !at.is_empty() && at.iter().all(|&k| k < unstated_from)
+            })
     }
 
     /// Does sentence `c` hold an action the claim states only as a possibility? "It has the
@@ -775,6 +854,16 @@ impl Engine {
             let article_negates = sentence_negated
                 .iter()
                 .any(|t| in_claim_terms(t) && !claim_negated.contains(t));
+            // A denial ("has denied any involvement") where the article also accuses the
+            // claim's subject is one side of a dispute the article reports, not settles.
+            let plainly_negated = negated_terms(&sentence[..hypothetical_token(sentence)], false);
+            let only_denied = !claim_negates
+                && !sentence_negated
+                    .iter()
+                    .any(|t| in_claim_terms(t) && plainly_negated.contains(t));
+            if article_negates && only_denied && self.accuses_claim_subject(r) {
+                return Some(Conflict::Disputed);
+            }
             if claim_negates || article_negates {
                 return Some(Conflict::Polarity);
             }
@@ -793,9 +882,12 @@ impl Engine {
                 let why = match &f.conflict {
                     Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
                     Some(Conflict::Swap { claim, article }) => format!(" It has “{article}” where the claim has “{claim}”."),
-                    Some(Conflict::Polarity) | None => " It states the opposite.".to_owned(),
+                    Some(Conflict::Polarity | Conflict::Disputed) | None => " It states the opposite.".to_owned(),
                 };
                 format!("The article says otherwise ({}): “{}”{why}", location(self, at), short_quote(&self.citation(at).quote))
+            }
+            (Verdict::NotEnoughInfo, _) if f.conflict == Some(Conflict::Disputed) => {
+                "The article doesn't settle this: it reports the accusation and the denial, and takes no side.".to_owned()
             }
             _ => match evidence.first() {
                 Some(_) => "The article doesn't settle this: nothing in it states or contradicts the claim; the closest passages are quoted.".to_owned(),
@@ -1077,6 +1169,24 @@ fn unstated_token(tokens: &[Token], claim: bool) -> usize {
                     .any(|t| WORKS.contains(&t.term.as_str())))
     });
     hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
+}
+
+/// Stems of words that accuse: a name right after them is accused, not said to have done it.
+const ACCUSATION_CUES: &[&str] = &["point", "blame", "accus", "alleg", "suspect", "suspicion"];
+/// How far before a name an accusing word makes it the accused.
+const ACCUSATION_REACH: usize = 3;
+
+/// Whether `t` is a word that accuses.
+fn accuses(t: &Token) -> bool {
+    ACCUSATION_CUES.contains(&t.term.as_str())
+}
+
+/// Whether the token at `k` stands right after a word that accuses: "pointing towards *North
+/// Korea*", "allegations towards *North Korea*".
+fn accused_at(tokens: &[Token], k: usize) -> bool {
+    tokens[k.saturating_sub(ACCUSATION_REACH)..k]
+        .iter()
+        .any(accuses)
 }
 
 /// Words that make what follows them a possibility, not an event: "It has the power to
@@ -1412,6 +1522,63 @@ mod tests {
         // A name in a list is no clause: the part that is one does not speak for it.
         let listed = engine.check("the breach embarrassed several film stars and Max Payne");
         assert_ne!(listed.verdict, Verdict::Supported, "{}", listed.explanation);
+    }
+
+    #[test]
+    fn an_accusation_and_a_denial_settle_nothing() {
+        let engine = engine_of(
+            "Bank raid\n\n\
+            Fingers had been pointing towards the Red Gang after the bank raid. \
+            The group however has denied any involvement in the bank raid.\n",
+        );
+        let result = engine.check("the Red Gang was involved in the bank raid");
+        assert_eq!(
+            result.verdict,
+            Verdict::NotEnoughInfo,
+            "{}",
+            result.explanation
+        );
+        assert!(
+            result.explanation.contains("denial"),
+            "{}",
+            result.explanation
+        );
+        // What the article does state, it supports: the accusation and the denial themselves.
+        assert_verdict(
+            &engine,
+            "fingers pointed towards the Red Gang after the bank raid",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "the Red Gang denied any involvement in the bank raid",
+            Verdict::Supported,
+        );
+        // And an admission still meets the denial.
+        assert_verdict(
+            &engine,
+            "the Red Gang admitted involvement in the bank raid",
+            Verdict::Refuted,
+        );
+    }
+
+    #[test]
+    fn a_subject_named_only_in_the_story_of_a_work_did_nothing() {
+        let engine = engine_of(
+            "Studio breach\n\n\
+            Hackers took responsibility for the breach of the studio, which made a comedy \
+            that centers around a plot against the Ruritanian leader Anton Vask.\n",
+        );
+        assert_verdict(
+            &engine,
+            "Anton Vask took responsibility for the breach",
+            Verdict::NotEnoughInfo,
+        );
+        assert_verdict(
+            &engine,
+            "Anton Vask is the Ruritanian leader",
+            Verdict::Supported,
+        );
     }
 
     #[test]
