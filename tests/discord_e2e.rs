@@ -1260,6 +1260,10 @@ async fn bots_self_and_webhooks_are_ignored_and_the_cooldown_notifies_once() {
     for message in &silenced[silenced.len() - 2..] {
         bot.fake.dispatch("MESSAGE_UPDATE", unfurled(message));
     }
+    // Events are handled concurrently, so Discord's update may even be handled before the
+    // message it updates: still silence.
+    let update_first = say(&carol, "!ask who hacked Sony? https://example.com/first");
+    bot.fake.dispatch("MESSAGE_UPDATE", unfurled(&update_first));
     // Interactions must be answered: an ephemeral notice.
     let callback = bot
         .command(slash(
@@ -1284,7 +1288,11 @@ async fn bots_self_and_webhooks_are_ignored_and_the_cooldown_notifies_once() {
     assert_sony_answer(&bot.ask(mention(&TestUser::bob(), "who hacked Sony?")).await);
 
     bot.barrier().await;
-    for message in ignored.iter().chain(&silenced) {
+    for message in ignored
+        .iter()
+        .chain(&silenced)
+        .chain(std::iter::once(&update_first))
+    {
         assert!(
             bot.replies_to(message).is_empty(),
             "answered {:?} by {}",

@@ -444,11 +444,14 @@ fn shown_prefix(ctx: BotContext<'_>) -> String {
     }
 }
 
-/// Applies the per-user cooldown: `true` to go on. A prefix command re-run by an edit is not
-/// counted. Interactions always get their (ephemeral) notice, since they must be answered.
+/// Applies the per-user cooldown: `true` to go on. A command already taken, re-run because
+/// its text was edited, is not counted again. Anything else is: also an update of a message
+/// poise has not (yet) taken as a command, such as Discord re-sending a cooled-down command
+/// when it unfurls a link in it, which may even arrive before the message itself is handled.
+/// Interactions always get their (ephemeral) notice, since they must be answered.
 async fn pass_cooldown(ctx: BotContext<'_>) -> Result<bool, BotError> {
     if let poise::Context::Prefix(prefix) = ctx {
-        if prefix.trigger != poise::MessageDispatchTrigger::MessageCreate {
+        if prefix.trigger == poise::MessageDispatchTrigger::MessageEdit {
             return Ok(true);
         }
     }
