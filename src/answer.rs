@@ -775,14 +775,8 @@ impl Engine {
     /// Does the sentence name a person or body the question does not (two capitalised words in
     /// a row, "Susan Ilston")?
     fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
-        let tokens = self.tokens_of(doc);
-        let new_name = |t: &Token| {
-            t.role == TokenRole::Content
-                && t.proper
-                && !t.number
-                && !query.words.iter().any(|w| w.term == t.term)
-        };
-        tokens
+        let new_name = |t: &Token| is_new_name(t, query);
+        self.tokens_of(doc)
             .windows(2)
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
     }
@@ -799,12 +793,7 @@ impl Engine {
                     .iter()
                     .any(|w| w.alternatives.iter().any(|(a, _)| *a == t.term))
         };
-        let new_name = |t: &Token| {
-            t.role == TokenRole::Content
-                && t.proper
-                && !t.number
-                && !query.words.iter().any(|w| w.term == t.term)
-        };
+        let new_name = |t: &Token| is_new_name(t, query);
         tokens
             .windows(3)
             .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
@@ -917,6 +906,14 @@ impl Engine {
         out.truncate(3);
         out
     }
+}
+
+/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
+fn is_new_name(t: &Token, query: &Query) -> bool {
+    t.role == TokenRole::Content
+        && t.proper
+        && !t.number
+        && !query.words.iter().any(|w| w.term == t.term)
 }
 
 fn is_time_word(term: &str) -> bool {
