@@ -1543,6 +1543,12 @@ mod tests {
             "{}",
             result.explanation
         );
+        // Named only as the accused, the gang is not said to have done it.
+        assert_verdict(
+            &engine,
+            "the red gang did the bank raid",
+            Verdict::NotEnoughInfo,
+        );
         // What the article does state, it supports: the accusation and the denial themselves.
         assert_verdict(
             &engine,
