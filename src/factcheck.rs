@@ -357,7 +357,13 @@ impl Engine {
                 // Nor is one about what happened after the article ("the film was later
                 // released"): the article reports how things stood when it was written.
                 // A sentence whose conflict does not count settles nothing either way.
-                let conflict = self.conflict(&r, c, &unknown_names, near_best);
+                // What the sentence holds, weighed as for support: a sentence that holds enough
+                // of the claim to support it holds enough to contradict it.
+                let held = crate::answer::share_of(&support_weights, |i| {
+                    i < 64 && c.matched & (1 << i) != 0
+                })
+                .max(c.coverage);
+                let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
                     Conflict::Swap { .. } => true,
@@ -629,11 +635,13 @@ impl Engine {
             .collect()
     }
 
-    /// How sentence `c` contradicts the claim, if it does.
+    /// How sentence `c` contradicts the claim, if it does; `held` is how much of the claim it
+    /// holds, weighed as for support.
     fn conflict(
         &self,
         r: &Retrieval,
         c: &Ranked,
+        held: f32,
         unknown_names: &[String],
         near_best: bool,
     ) -> Option<Conflict> {
@@ -818,7 +826,7 @@ impl Engine {
         // Opposite polarity: what one side negates, the other states (headlines are too terse
         // to read polarity from).
         let heading = self.packs()[c.at.pack].sentences[c.at.sentence].heading;
-        if !heading && c.coverage >= MIN_SUPPORT_COVERAGE {
+        if !heading && held >= MIN_SUPPORT_COVERAGE {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
             let sentence_matches = |term: &str| {
                 sentence_terms.contains(&term)
@@ -1585,6 +1593,18 @@ mod tests {
             "Anton Vask is the Ruritanian leader",
             Verdict::Supported,
         );
+    }
+
+    #[test]
+    fn a_sentence_that_negates_a_claim_word_does_not_support_it() {
+        let engine = engine_of(
+            "Spy row\n\n\
+            Ruritania said it can prove its innocence without resorting to torture.\n",
+        );
+        // "use" is an everyday word the article lacks, which weighs nothing for support; the
+        // sentence still negates "torture".
+        let result = engine.check("ruritania said it would use torture to prove its innocence");
+        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
     }
 
     #[test]
