@@ -224,13 +224,16 @@ impl Engine {
     /// is supported.
     fn check_part(&self, text: &str, packs: Option<&[usize]>) -> Finding {
         let whole = self.check_statement(text, packs);
-        let pieces = clauses(text);
-        if whole.verdict != Verdict::NotEnoughInfo || pieces.is_empty() {
+        if whole.verdict != Verdict::NotEnoughInfo {
+            return whole;
+        }
+        let pieces = clause_pieces(text);
+        if !pieces.iter().any(|&(_, clause)| clause) {
             return whole;
         }
         let findings: Vec<Option<Finding>> = pieces
             .iter()
-            .map(|piece| is_clause(piece).then(|| self.check_statement(piece, packs)))
+            .map(|&(piece, clause)| clause.then(|| self.check_statement(piece, packs)))
             .collect();
         if let Some(refuted) = findings
             .iter()
@@ -915,13 +918,12 @@ impl Engine {
     }
 }
 
-/// The sentences of a message that are worth checking (with at least two content words).
 /// Words and marks that join two clauses of one statement.
 const CLAUSE_JOINS: &[&str] = &[", ", "; ", " and ", " but ", " while ", " whereas "];
 
-/// The pieces of a statement that joins clauses, at least one of them a clause that can be
-/// checked alone ([`is_clause`]); none for a statement of one clause.
-fn clauses(text: &str) -> Vec<&str> {
+/// The pieces of a statement that joins clauses, each with whether it is a clause that can be
+/// checked alone ([`is_clause`]); none for a statement of one piece.
+fn clause_pieces(text: &str) -> Vec<(&str, bool)> {
     let mut cuts: Vec<(usize, usize)> = CLAUSE_JOINS
         .iter()
         .flat_map(|join| text.match_indices(join).map(|(at, j)| (at, at + j.len())))
@@ -936,10 +938,12 @@ fn clauses(text: &str) -> Vec<&str> {
         }
     }
     out.push(&text[start..]);
-    if out.len() < 2 || !out.iter().any(|piece| is_clause(piece)) {
+    if out.len() < 2 {
         return Vec::new();
     }
-    out
+    out.into_iter()
+        .map(|piece| (piece, is_clause(piece)))
+        .collect()
 }
 
 /// Whether a piece of a statement says enough to be checked alone: [`MIN_CLAUSE_WORDS`]
@@ -955,6 +959,7 @@ fn is_clause(piece: &str) -> bool {
 /// Content words a clause needs to be checked on its own.
 const MIN_CLAUSE_WORDS: usize = 3;
 
+/// The sentences of a message that are worth checking (with at least two content words).
 fn checkable_sentences(text: &str) -> Vec<&str> {
     segment::chat_sentences(text)
         .into_iter()
