@@ -525,19 +525,7 @@ impl Engine {
         };
         let sentence = self.tokens_of(c.doc);
         let unstated_from = unstated_token(sentence, false);
-        let held_at = |term: &str| -> Vec<usize> {
-            let Some(word) = r.query.words.iter().find(|w| w.term == term) else {
-                return Vec::new();
-            };
-            (0..sentence.len())
-                .filter(|&k| {
-                    word.alternatives
-                        .iter()
-                        .any(|(a, _)| *a == sentence[k].term)
-                })
-                .collect()
-        };
-        let subject_at = held_at(&subject.term);
+        let subject_at = held_at(r, &subject.term, sentence);
         // Named only as the one accused ("fingers had been pointing towards North Korea"), by
         // a claim that does not speak of accusing: the article states no deed of it.
         if !subject_at.is_empty()
@@ -553,7 +541,7 @@ impl Engine {
             .iter()
             .filter(|t| t.role == TokenRole::Content && t.term != subject.term && !t.proper)
             .any(|t| {
-                let at = held_at(&t.term);
+                let at = held_at(r, &t.term, sentence);
                 !at.is_empty() && at.iter().all(|&k| k < unstated_from)
             })
     }
@@ -566,21 +554,14 @@ impl Engine {
         let possible = possible_only(sentence);
         let claim_possible = possible_only(&r.tokens);
         r.tokens.iter().enumerate().any(|(k, claimed)| {
-            let Some(word) = r.query.words.iter().find(|w| w.term == claimed.term) else {
+            if claimed.role != TokenRole::Content
+                || claim_possible[k]
+                || !text::has_verb_ending(&claimed.surface)
+            {
                 return false;
-            };
-            let held_at: Vec<usize> = (0..sentence.len())
-                .filter(|&i| {
-                    word.alternatives
-                        .iter()
-                        .any(|(a, _)| *a == sentence[i].term)
-                })
-                .collect();
-            claimed.role == TokenRole::Content
-                && !claim_possible[k]
-                && text::has_verb_ending(&claimed.surface)
-                && !held_at.is_empty()
-                && held_at.iter().all(|&i| possible[i])
+            }
+            let at = held_at(r, &claimed.term, sentence);
+            !at.is_empty() && at.iter().all(|&i| possible[i])
         })
     }
 
@@ -1182,6 +1163,20 @@ fn unstated_token(tokens: &[Token], claim: bool) -> usize {
                     .any(|t| WORKS.contains(&t.term.as_str())))
     });
     hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
+}
+
+/// Where `sentence` holds claim word `term`, itself or through one of its alternatives.
+fn held_at(r: &Retrieval, term: &str, sentence: &[Token]) -> Vec<usize> {
+    let Some(word) = r.query.words.iter().find(|w| w.term == term) else {
+        return Vec::new();
+    };
+    (0..sentence.len())
+        .filter(|&k| {
+            word.alternatives
+                .iter()
+                .any(|(a, _)| *a == sentence[k].term)
+        })
+        .collect()
 }
 
 /// Stems of words that accuse: a name right after them is accused, not said to have done it.
