@@ -171,28 +171,6 @@ impl Engine {
             .collect()
     }
 
-    /// The names a sentence refers back to through every sentence before it in its paragraph
-    /// that itself refers back ("Fingers pointed at North Korea. The country denied it. The
-    /// company has even warned the US").
-    pub(crate) fn referred_names(&self, doc: DocId) -> Vec<&str> {
-        let mut names = Vec::new();
-        let mut at = self.antecedent[doc as usize];
-        while let Some(prev) = at {
-            names.extend(self.names_in(prev));
-            at = self.antecedent[prev as usize];
-        }
-        names
-    }
-
-    /// The terms of the names a sentence holds.
-    fn names_in(&self, doc: DocId) -> Vec<&str> {
-        self.tokens_of(doc)
-            .iter()
-            .filter(|t| t.proper && t.role == TokenRole::Content)
-            .map(|t| t.term.as_str())
-            .collect()
-    }
-
     pub(crate) fn sentence_ref(&self, doc: DocId) -> SentenceRef {
         self.sentence_refs[doc as usize]
     }

@@ -592,10 +592,8 @@ impl Engine {
     /// US rejected North Korea's offer", though it mentions both.
     fn speaks_of_a_rival(&self, r: &Retrieval, c: &Ranked) -> bool {
         let lex = Lexicon::get();
-        let Some(subject) = r
-            .tokens
-            .iter()
-            .find(|t| t.role == TokenRole::Content)
+        let Some(subject) = self
+            .claim_subject(r)
             .filter(|t| lex.in_exclusive_set(&t.term))
         else {
             return false;
@@ -760,7 +758,7 @@ impl Engine {
         // Another member of an exclusive set in the sentence, where the claim's member is absent
         // (and not what the sentence refers back to: "The company … has even warned the US"
         // speaks of North Korea, named the sentence before).
-        let referred = self.referred_names(c.doc);
+        let referred = self.antecedent_names(c.doc);
         for w in &claim_words {
             if !near_best
                 || !lex.in_exclusive_set(&w.term)
