@@ -293,14 +293,12 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             compound: false,
         });
         i += 1;
-        if let Some(compound) = hyphen_compound(text, &words, i) {
+        if let Some((compound, parts)) = hyphen_compound(text, &words, i) {
             // A "semi-final" is no "final": after a bound prefix, the parts name another
             // thing, and only the whole compound is matched.
-            let prefix = text[compound.span.clone()].split('-').next().unwrap_or("");
-            if BOUND_PREFIXES.contains(&prefix.to_lowercase().as_str()) {
-                let parts = text[compound.span.clone()].split('-').count();
-                let first = tokens.len().saturating_sub(parts - 1);
-                for part in &mut tokens[first..] {
+            if BOUND_PREFIXES.contains(&parts[0].norm.as_str()) {
+                let after_prefix = tokens.len().saturating_sub(parts.len() - 1);
+                for part in &mut tokens[after_prefix..] {
                     part.role = TokenRole::Stop;
                 }
             }
@@ -427,8 +425,12 @@ const BOUND_PREFIXES: &[&str] = &["semi", "quarter", "non", "ex"];
 
 /// When `words[end - 1]` closes a chain of letters-only words joined by hyphens
 /// ("pre-selected", "lay-off"), the whole chain as one more token, so that a question that
-/// writes it as one word ("preselected") finds it.
-fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
+/// writes it as one word ("preselected") finds it; with the words it joins.
+fn hyphen_compound<'w>(
+    text: &str,
+    words: &'w [RawWord],
+    end: usize,
+) -> Option<(Token, &'w [RawWord])> {
     let joined_to_next = |k: usize| {
         words.get(k + 1).is_some_and(|next| {
             text.get(words[k].span.end..next.span.start) == Some("-")
@@ -452,7 +454,7 @@ fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
         return None;
     }
     let surface: String = parts.iter().map(|w| w.norm.as_str()).collect();
-    Some(Token {
+    let token = Token {
         term: stem_word(&surface),
         surface,
         role: TokenRole::Content,
@@ -462,7 +464,8 @@ fn hyphen_compound(text: &str, words: &[RawWord], end: usize) -> Option<Token> {
             .any(|w| w.acronym || (w.capitalised && !w.sentence_start)),
         number: false,
         compound: true,
-    })
+    };
+    Some((token, parts))
 }
 
 /// The longest alias phrase at the start of `words`, as (word count, canonical term).
