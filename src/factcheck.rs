@@ -846,12 +846,15 @@ impl Engine {
                 .any(|t| in_claim_terms(t) && !claim_negated.contains(t));
             // A denial ("has denied any involvement") where the article also accuses the
             // claim's subject is one side of a dispute the article reports, not settles.
-            let plainly_negated = negated_terms(&sentence[..hypothetical_token(sentence)], false);
-            let only_denied = !claim_negates
-                && !sentence_negated
-                    .iter()
-                    .any(|t| in_claim_terms(t) && plainly_negated.contains(t));
-            if article_negates && only_denied && self.accuses_claim_subject(r) {
+            let only_denied = || {
+                let plainly_negated =
+                    negated_terms(&sentence[..hypothetical_token(sentence)], false);
+                !claim_negates
+                    && !sentence_negated
+                        .iter()
+                        .any(|t| in_claim_terms(t) && plainly_negated.contains(t))
+            };
+            if article_negates && only_denied() && self.accuses_claim_subject(r) {
                 return Some(Conflict::Disputed);
             }
             if claim_negates || article_negates {
