@@ -40,6 +40,8 @@ const ANAPHOR_SHARE: f32 = 0.6;
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
 const WHO_NAME_LIFT: f32 = 1.25;
+/// How much a "where" question prefers sentences that put something in a named place.
+const WHERE_PLACE_LIFT: f32 = 1.25;
 /// And again when the name stands right after a question word ("reporter Oliver Finegold").
 const APPOSITION_LIFT: f32 = 1.2;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
@@ -416,6 +418,9 @@ impl Engine {
                         WHO_NAME_LIFT * APPOSITION_LIFT
                     }
                     AnswerKind::Who if self.sentence_names_someone(c.doc, &query) => WHO_NAME_LIFT,
+                    AnswerKind::Where if self.sentence_names_place(c.doc, &query) => {
+                        WHERE_PLACE_LIFT
+                    }
                     _ => 1.0,
                 };
                 c.score *= lift;
@@ -779,6 +784,21 @@ impl Engine {
         self.tokens_of(doc)
             .windows(2)
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
+    }
+
+    /// Does the sentence put something in a place the question doesn't name: "in", "at",
+    /// "from" or "near" followed by a name that is not a month or a day ("the event in
+    /// France", "Judge Illston in San Francisco"; not "in March")?
+    fn sentence_names_place(&self, doc: DocId, query: &Query) -> bool {
+        let tokens = self.tokens_of(doc);
+        tokens.iter().enumerate().any(|(i, t)| {
+            matches!(t.surface.as_str(), "in" | "at" | "from" | "near")
+                && tokens[i + 1..]
+                    .iter()
+                    .take(2)
+                    .find(|n| n.role == TokenRole::Content)
+                    .is_some_and(|n| is_new_name(n, query) && !is_time_word(&n.term))
+        })
     }
 
     /// Does a name the question lacks stand right after one of its words ("reporter Oliver
@@ -1177,5 +1197,22 @@ mod tests {
                 answer.citations[0].quote
             );
         }
+    }
+
+    #[test]
+    fn a_where_question_prefers_the_sentence_that_names_a_place() {
+        let engine = crate::test_pack::engine_over(
+            "Runners named for championships
+
+            Four runners have been picked for the World Championships in March after strong starts to the season.             The four will race for the national team at the championships in Portugal.             Coaches praised the championships as the toughest of the year.\n",
+            None,
+        );
+        let answer = engine.ask("where are the championships");
+        assert!(answer.answered, "declined");
+        assert!(
+            answer.citations[0].quote.contains("in Portugal"),
+            "{}",
+            answer.citations[0].quote
+        );
     }
 }
