@@ -606,14 +606,19 @@ impl Engine {
                 .any(|name| lex.excludes(&subject.term, name))
     }
 
-    /// Claim words the pack never uses that look like names (capitalised, or digits).
+    /// Claim words the pack never uses that look like names (capitalised, or digits), and the
+    /// claim's subject when the pack never uses it: "lizard squad claimed responsibility…",
+    /// typed in lowercase, names a group as surely as a capital would.
     fn unknown_names(&self, r: &Retrieval, text: &str) -> Vec<String> {
+        let subject = unknown_subject(r);
         r.query
             .words
             .iter()
-            .zip(&r.known)
-            .filter(|(w, known)| !**known && is_name_like(w, &r.tokens, text))
-            .map(|(w, _)| w.surface.clone())
+            .enumerate()
+            .filter(|&(i, w)| {
+                !r.known[i] && (subject.contains(&i) || is_name_like(w, &r.tokens, text))
+            })
+            .map(|(_, w)| w.surface.clone())
             .collect()
     }
 
@@ -965,6 +970,33 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
         .and_then(|t| text.get(t.span.clone()))
         .is_some_and(|s| s.starts_with(char::is_uppercase));
     w.proper || w.number || capitalised || crate::text::general::usually_a_name(&w.term, &w.surface)
+}
+
+/// The query words that open a claim before its first verb, when the pack uses none of them
+/// and a verb the pack does use follows ("lizard squad claimed responsibility"): an agent the
+/// article does not name. Empty when the claim opens with a word the pack uses, or with no
+/// subject at all ("claimed responsibility…").
+fn unknown_subject(r: &Retrieval) -> Vec<usize> {
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    for t in r.tokens.iter().filter(|t| t.role == TokenRole::Content) {
+        let Some(i) = r.query.words.iter().position(|w| w.term == t.term) else {
+            return Vec::new();
+        };
+        if r.known[i] {
+            let verb = text::has_verb_ending(&t.surface) || !lex.antonyms(&t.term).is_empty();
+            return if verb && !out.is_empty() {
+                out
+            } else {
+                Vec::new()
+            };
+        }
+        if t.number || text::has_verb_ending(&t.surface) {
+            return Vec::new();
+        }
+        out.push(i);
+    }
+    Vec::new()
 }
 
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
@@ -1363,6 +1395,32 @@ mod tests {
         if want != Verdict::NotEnoughInfo {
             assert!(!result.evidence.is_empty(), "{claim}: no evidence");
         }
+    }
+
+    #[test]
+    fn an_agent_the_article_never_names_is_another_agent() {
+        let engine = engine_of(
+            "Bank attack\n\n\
+            The hacker group Red Fox has claimed responsibility for the attack on the bank. \
+            The bank said customer savings were safe.\n",
+        );
+        // Typed in lowercase, and not a word news text writes as a name.
+        assert_verdict(
+            &engine,
+            "grimwald claimed responsibility for the attack on the bank",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "red fox claimed responsibility for the attack on the bank",
+            Verdict::Supported,
+        );
+        // No agent at all: nothing swapped.
+        assert_verdict(
+            &engine,
+            "claimed responsibility for the attack on the bank",
+            Verdict::Supported,
+        );
     }
 
     #[test]
