@@ -936,7 +936,7 @@ fn is_new_name(t: &Token, query: &Query) -> bool {
         && !query.words.iter().any(|w| w.term == t.term)
 }
 
-fn is_time_word(term: &str) -> bool {
+pub(crate) fn is_time_word(term: &str) -> bool {
     const TIME: &[&str] = &[
         "monday",
         "tuesday",

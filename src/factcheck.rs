@@ -97,6 +97,8 @@ enum Conflict {
     Antonym { claim: String, article: String },
     /// The article has another member of the same set, or another name, in that place.
     Swap { claim: String, article: String },
+    /// The article reports these words as someone else's.
+    Speaker { claim: String, article: String },
     /// The article reports a denial of what it also reports an accusation of: it settles
     /// nothing either way.
     Disputed,
@@ -369,7 +371,7 @@ impl Engine {
                 let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
-                    Conflict::Swap { .. } => true,
+                    Conflict::Swap { .. } | Conflict::Speaker { .. } => true,
                     _ => unknown_other == 0 && !later_event,
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
@@ -606,6 +608,83 @@ impl Engine {
                 .any(|name| lex.excludes(&subject.term, name))
     }
 
+    /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
+    /// same words as said by others only. The claim's speaker is the names it opens with,
+    /// right before its word of speech. The sentence's speakers are the names after its
+    /// "according to", or else the names before its first word of speech (days and months
+    /// aside) and the name the sentence refers back to. When a pronoun speaks ("he said"),
+    /// the sentence names no speaker for sure, and nothing is swapped.
+    fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
+        let speech = |t: &Token| SPEECH_CUES.contains(&t.surface.as_str());
+        let cue = r.tokens.iter().position(speech)?;
+        let opening: Vec<&Token> = r.tokens[..cue]
+            .iter()
+            .filter(|t| t.role == TokenRole::Content)
+            .collect();
+        let is_claim_name = |t: &&Token| {
+            !t.number
+                && (t.proper
+                    || text::general::usually_a_name(&t.term, &t.surface)
+                    || self.sentences.is_name(&t.term))
+        };
+        if opening.is_empty() || !opening.iter().all(is_claim_name) {
+            return None;
+        }
+        let sentence = self.tokens_of(c.doc);
+        let cue_at = sentence.iter().position(speech)?;
+        let named = |t: &&Token| {
+            t.role == TokenRole::Content
+                && !t.number
+                && (t.proper
+                    || text::general::usually_a_name(&t.term, &t.surface)
+                    || self.sentences.is_name(&t.term))
+                && !crate::answer::is_time_word(&t.term)
+        };
+        let referred = self.antecedent_names(c.doc);
+        let according = sentence
+            .windows(2)
+            .position(|w| w[0].surface == "according" && w[1].surface == "to");
+        let pronoun_speaks = sentence[..cue_at]
+            .iter()
+            .any(|t| SUBJECT_PRONOUNS.contains(&t.surface.as_str()));
+        // The speakers' words, by position in the sentence (usize::MAX: the referred name).
+        let speakers: Vec<(usize, &str)> = match according {
+            Some(at) => (at + 2..sentence.len())
+                .skip_while(|&i| sentence[i].role != TokenRole::Content)
+                .take_while(|&i| named(&&sentence[i]))
+                .map(|i| (i, sentence[i].term.as_str()))
+                .collect(),
+            // Whom "he" or "it" stands for is a guess; a guess refutes nothing.
+            None if pronoun_speaks => return None,
+            None => (0..cue_at)
+                .filter(|&i| named(&&sentence[i]))
+                .map(|i| (i, sentence[i].term.as_str()))
+                .chain(referred.iter().map(|t| (usize::MAX, *t)))
+                .collect(),
+        };
+        let &(first, first_term) = speakers.first()?;
+        if opening
+            .iter()
+            .any(|t| speakers.iter().any(|(_, s)| *s == t.term))
+        {
+            return None;
+        }
+        // The first speaker's whole name: the speaker words in a row from it.
+        let article = if first == usize::MAX {
+            first_term.replace('_', " ")
+        } else {
+            (first..sentence.len())
+                .take_while(|&i| speakers.iter().any(|(at, _)| *at == i))
+                .map(|i| sentence[i].surface.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Some(Conflict::Speaker {
+            claim: opening[0].surface.clone(),
+            article,
+        })
+    }
+
     /// Claim words the pack never uses that look like names (capitalised, or digits), and the
     /// claim's subject when the pack never uses it: "lizard squad claimed responsibility…",
     /// typed in lowercase, names a group as surely as a capital would.
@@ -782,6 +861,13 @@ impl Engine {
                 });
             }
         }
+        // Someone else said it: "the US says North Korea had nothing to do with it" against
+        // "According to North Korea, … it even said that “We have nothing to do with the case”".
+        if near_best {
+            if let Some(conflict) = self.speaker_swap(r, c) {
+                return Some(conflict);
+            }
+        }
         // The same slot, another filler: "composed by Taran Adarsh" against "composed in English
         // by AR Rahman".
         if near_best {
@@ -880,6 +966,7 @@ impl Engine {
                 let why = match &f.conflict {
                     Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
                     Some(Conflict::Swap { claim, article }) => format!(" It has “{article}” where the claim has “{claim}”."),
+                    Some(Conflict::Speaker { claim, article }) => format!(" It reports “{article}” saying it, not “{claim}”."),
                     Some(Conflict::Polarity | Conflict::Disputed) | None => " It states the opposite.".to_owned(),
                 };
                 format!("The article says otherwise ({}): “{}”{why}", location(self, at), short_quote(&self.citation(at).quote))
@@ -998,6 +1085,30 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     }
     Vec::new()
 }
+
+/// Words that report speech: a claim's speaker stands before one, a sentence's before its
+/// first ("A spokesman for North Korea's foreign ministry … said that…").
+const SPEECH_CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "statement",
+    "according",
+];
+
+/// Pronouns that can speak for a name given before.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
@@ -1420,6 +1531,37 @@ mod tests {
             &engine,
             "claimed responsibility for the attack on the bank",
             Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn words_said_by_someone_else_refute_the_speaker() {
+        let engine = engine_of(
+            "Storm warning\n\n\
+            According to Meteo France, the storm will reach the coast on Friday. \
+            Mayor Anne Hidalgo said on Tuesday that schools would stay open.\n",
+        );
+        let swapped = engine.check("anne hidalgo said the storm will reach the coast on friday");
+        assert_eq!(swapped.verdict, Verdict::Refuted, "{}", swapped.explanation);
+        assert!(
+            swapped.explanation.contains("“meteo france” saying it"),
+            "{}",
+            swapped.explanation
+        );
+        assert_verdict(
+            &engine,
+            "meteo france said the storm will reach the coast on friday",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "hidalgo said schools would stay open",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "meteo france said schools would stay open",
+            Verdict::Refuted,
         );
     }
 
