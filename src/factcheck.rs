@@ -21,6 +21,7 @@ use serde::Serialize;
 use crate::answer::{cut_input, Citation, Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::knowledge::segment;
+use crate::speech::Speakers;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
 /// Most evidence quotes in a verdict.
@@ -609,67 +610,23 @@ impl Engine {
     }
 
     /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
-    /// same words as said by others only. The claim's speaker is the names it opens with,
-    /// right before its word of speech. The sentence's speakers are the names after its
-    /// "according to", or else the names before its first word of speech (days and months
-    /// aside) and the name the sentence refers back to. When a pronoun speaks ("he said"),
-    /// the sentence names no speaker for sure, and nothing is swapped.
+    /// same words as said by others only ([`Engine::speakers`]). When a pronoun speaks ("he
+    /// said"), the sentence names no speaker for sure, and nothing is swapped.
     fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
-        let speech = |t: &Token| SPEECH_CUES.contains(&t.surface.as_str());
-        let cue = r.tokens.iter().position(speech)?;
-        let opening: Vec<&Token> = r.tokens[..cue]
-            .iter()
-            .filter(|t| t.role == TokenRole::Content)
-            .collect();
-        let is_claim_name = |t: &&Token| {
-            !t.number
-                && (t.proper
-                    || text::general::usually_a_name(&t.term, &t.surface)
-                    || self.sentences.is_name(&t.term))
-        };
-        if opening.is_empty() || !opening.iter().all(is_claim_name) {
+        let claimed = self.named_speaker(&r.tokens);
+        let claimed_first = claimed.first()?;
+        let Speakers::Named(speakers) = self.speakers(c.doc) else {
             return None;
-        }
-        let sentence = self.tokens_of(c.doc);
-        let cue_at = sentence.iter().position(speech)?;
-        let named = |t: &&Token| {
-            t.role == TokenRole::Content
-                && !t.number
-                && (t.proper
-                    || text::general::usually_a_name(&t.term, &t.surface)
-                    || self.sentences.is_name(&t.term))
-                && !crate::answer::is_time_word(&t.term)
-        };
-        let referred = self.antecedent_names(c.doc);
-        let according = sentence
-            .windows(2)
-            .position(|w| w[0].surface == "according" && w[1].surface == "to");
-        let pronoun_speaks = sentence[..cue_at]
-            .iter()
-            .any(|t| SUBJECT_PRONOUNS.contains(&t.surface.as_str()));
-        // The speakers' words, by position in the sentence (usize::MAX: the referred name).
-        let speakers: Vec<(usize, &str)> = match according {
-            Some(at) => (at + 2..sentence.len())
-                .skip_while(|&i| sentence[i].role != TokenRole::Content)
-                .take_while(|&i| named(&&sentence[i]))
-                .map(|i| (i, sentence[i].term.as_str()))
-                .collect(),
-            // Whom "he" or "it" stands for is a guess; a guess refutes nothing.
-            None if pronoun_speaks => return None,
-            None => (0..cue_at)
-                .filter(|&i| named(&&sentence[i]))
-                .map(|i| (i, sentence[i].term.as_str()))
-                .chain(referred.iter().map(|t| (usize::MAX, *t)))
-                .collect(),
         };
         let &(first, first_term) = speakers.first()?;
-        if opening
+        if claimed
             .iter()
             .any(|t| speakers.iter().any(|(_, s)| *s == t.term))
         {
             return None;
         }
         // The first speaker's whole name: the speaker words in a row from it.
+        let sentence = self.tokens_of(c.doc);
         let article = if first == usize::MAX {
             first_term.replace('_', " ")
         } else {
@@ -680,7 +637,7 @@ impl Engine {
                 .join(" ")
         };
         Some(Conflict::Speaker {
-            claim: opening[0].surface.clone(),
+            claim: claimed_first.surface.clone(),
             article,
         })
     }
@@ -1085,30 +1042,6 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     }
     Vec::new()
 }
-
-/// Words that report speech: a claim's speaker stands before one, a sentence's before its
-/// first ("A spokesman for North Korea's foreign ministry … said that…").
-const SPEECH_CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "statement",
-    "according",
-];
-
-/// Pronouns that can speak for a name given before.
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];

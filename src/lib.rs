@@ -16,6 +16,7 @@ pub mod factcheck;
 pub mod knowledge;
 pub mod reply;
 pub mod search;
+mod speech;
 #[cfg(test)]
 mod test_pack;
 pub mod text;
