@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::answerability::{self, Measurements};
 use crate::engine::{Engine, SentenceRef};
 use crate::search::{build_query, DocId, Index, Query};
+use crate::speech::Speakers;
 use crate::text::{self, AnswerKind, Lexicon, Token, TokenRole};
 
 /// Longest input matched, in characters (Discord's own message limit is 4,000).
@@ -670,12 +671,44 @@ impl Engine {
         } else {
             MIN_SENTENCE_COVERAGE
         };
+        let speaker = self.asked_speaker(&r.tokens);
         r.ranked.iter().filter(move |c| {
             c.coverage >= min_sentence
                 && r.kind
                     .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
                 && !self.names_another(c.doc, &r.query)
+                && self.speaker_fits(c.doc, &speaker)
         })
+    }
+
+    /// The speaker a question asks about: "what did Sony say…" (the names right after a
+    /// "what" or "how" opening, before its word of speech). A yes/no question ("did Parry say
+    /// who the investor is") is answered as well by a sentence that tells he would not say.
+    fn asked_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t str> {
+        const OPENERS: &[&str] = &["what", "whats", "how"];
+        if !tokens
+            .first()
+            .is_some_and(|t| OPENERS.contains(&t.surface.as_str()))
+        {
+            return Vec::new();
+        }
+        self.named_speaker(tokens)
+            .into_iter()
+            .map(|t| t.term.as_str())
+            .collect()
+    }
+
+    /// Can sentence `doc` tell what `speaker` said? It reports speech, and that speaker's (or
+    /// a pronoun's, which may stand for them). Any sentence can when no speaker is asked about.
+    fn speaker_fits(&self, doc: DocId, speaker: &[&str]) -> bool {
+        if speaker.is_empty() {
+            return true;
+        }
+        match self.speakers(doc) {
+            Speakers::Nobody => false,
+            Speakers::Unnamed => true,
+            Speakers::Named(names) => names.iter().any(|(_, n)| speaker.contains(n)),
+        }
     }
 
     /// The measurements [`answerability`] weighs for `question`, and the sentence that would
@@ -1214,5 +1247,26 @@ mod tests {
             "{}",
             answer.citations[0].quote
         );
+    }
+
+    #[test]
+    fn what_someone_said_comes_from_a_sentence_where_they_speak() {
+        let engine = crate::test_pack::engine_over(
+            "Factory fire\n\n\
+            A fire destroyed the Norland Tools factory in Leeds on Monday. \
+            According to the Leeds fire service, the fire started in a storeroom. \
+            The fire forced Norland Tools to cancel its spring launch.\n",
+            None,
+        );
+        let said = engine.ask("what did the fire service say about the fire");
+        assert!(said.answered, "declined");
+        assert!(
+            said.citations[0].quote.contains("storeroom"),
+            "{}",
+            said.citations[0].quote
+        );
+        // Norland Tools is in the story, but the article never quotes it.
+        let unsaid = engine.ask("what did norland tools say about the fire");
+        assert!(!unsaid.answered, "{:?}", unsaid.citations);
     }
 }
