@@ -280,8 +280,20 @@ impl Engine {
         }
     }
 
-    /// Ranks the sentences of the best-fitting pack for `text`.
+    /// Ranks the sentences of the best-fitting pack for question `text`.
     pub(crate) fn retrieve(&self, text: &str, packs: Option<&[usize]>) -> Option<Retrieval> {
+        self.retrieve_as(text, packs, true)
+    }
+
+    /// Ranks the sentences of the best-fitting pack for `text`, a question or (with
+    /// `question` false) a claim. A claim asks for no kind of answer: its "named" or "when"
+    /// is what it states ("the minister named someone"), not a cue.
+    pub(crate) fn retrieve_as(
+        &self,
+        text: &str,
+        packs: Option<&[usize]>,
+        question: bool,
+    ) -> Option<Retrieval> {
         let mut tokens = text::analyze(text, true);
         // A closing "right?" asks for confirmation; it is not what is asked about.
         if let Some(last) = tokens
@@ -297,7 +309,12 @@ impl Engine {
             .iter()
             .flat_map(|t| t.surface.split(' ').map(str::to_owned))
             .collect();
-        let kind = Lexicon::get().answer_kind(&words).map(|(kind, cue)| {
+        let asked = if question {
+            Lexicon::get().answer_kind(&words)
+        } else {
+            None
+        };
+        let kind = asked.map(|(kind, cue)| {
             // The cue ("what day", "how many") says what is asked, not what about.
             for t in tokens
                 .iter_mut()

@@ -283,7 +283,7 @@ impl Engine {
             confidence: 0.5,
             pack,
         };
-        let Some(r) = self.retrieve(text, packs) else {
+        let Some(r) = self.retrieve_as(text, packs, false) else {
             return nothing(None);
         };
         let evidence: Vec<SentenceRef> = r
