@@ -782,7 +782,8 @@ impl Engine {
 
     /// Does the sentence name another member of a set the question picks one from ("opens in
     /// the UK" for a question about India, "Monday" for one about Friday)? Then it answers a
-    /// different question.
+    /// different question. A sentence that refers back ("The company … has even warned the
+    /// US") also speaks of the name it refers to.
     fn names_another(&self, doc: DocId, query: &Query) -> bool {
         let lex = Lexicon::get();
         let terms: Vec<&str> = self
@@ -790,6 +791,7 @@ impl Engine {
             .iter()
             .filter(|t| t.role == TokenRole::Content)
             .map(|t| t.term.as_str())
+            .chain(self.antecedent_names(doc))
             .collect();
         query.words.iter().any(|w| {
             lex.in_exclusive_set(&w.term)
@@ -1285,5 +1287,22 @@ mod tests {
         // Norland Tools is in the story, but the article never quotes it.
         let unsaid = engine.ask("what did norland tools say about the fire");
         assert!(!unsaid.answered, "{:?}", unsaid.citations);
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_speaks_of_the_name_before_it() {
+        let engine = crate::test_pack::engine_over(
+            "Fishing row\n\n\
+            France wants talks with Germany over fishing rights. \
+            The country has warned Germany of serious consequences if it refuses.\n",
+            None,
+        );
+        let answer = engine.ask("what consequences did france warn about");
+        assert!(answer.answered, "declined");
+        assert!(
+            answer.citations[0].quote.contains("serious consequences"),
+            "{}",
+            answer.citations[0].quote
+        );
     }
 }
