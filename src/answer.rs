@@ -698,11 +698,11 @@ impl Engine {
         })
     }
 
-    /// The speaker a question asks about: "what did Sony say…" (the names right after a
-    /// "what" or "how" opening, before its word of speech). A yes/no question ("did Parry say
+    /// The speaker a question asks about: "what did Sony say…", "who does the FBI say…" (the
+    /// names right after a wh-word opening, before its word of speech). A yes/no question ("did Parry say
     /// who the investor is") is answered as well by a sentence that tells he would not say.
     fn asked_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t str> {
-        const OPENERS: &[&str] = &["what", "whats", "how"];
+        const OPENERS: &[&str] = &["what", "whats", "how", "who", "whom", "which", "why"];
         if !tokens
             .first()
             .is_some_and(|t| OPENERS.contains(&t.surface.as_str()))
