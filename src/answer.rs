@@ -1231,58 +1231,63 @@ pub fn explain(engine: &Engine, question: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Answer;
+    use crate::engine::Engine;
+
+    fn engine_over(article: &str) -> Engine {
+        crate::test_pack::engine_over(article, None)
+    }
+
+    /// Asks `question`, which must be answered, and returns the answer.
+    fn answered(engine: &Engine, question: &str) -> Answer {
+        let answer = engine.ask(question);
+        assert!(answer.answered, "{question}: declined");
+        answer
+    }
+
+    /// Asserts that `question` is answered first from a sentence holding `text`.
+    fn assert_first_citation(engine: &Engine, question: &str, text: &str) {
+        let quote = &answered(engine, question).citations[0].quote;
+        assert!(quote.contains(text), "{question}: {quote}");
+    }
+
     #[test]
     fn a_name_beside_the_word_asked_about_answers_who() {
-        let engine = crate::test_pack::engine_over(
+        let engine = engine_over(
             "Mayor row\n\n\
             London mayor Ken Stone has refused to apologise to a Jewish reporter. \
             On tape Mr Stone is heard asking reporter Oliver Fine if he was a guard. \
             The Board of Deputies complained to the Standards Board.\n",
-            None,
         );
         for question in ["whats the reporter's name", "who was the reporter"] {
-            let answer = engine.ask(question);
-            assert!(answer.answered, "{question}: declined");
-            assert!(
-                answer.citations[0].quote.contains("Oliver Fine"),
-                "{question}: {}",
-                answer.citations[0].quote
-            );
+            assert_first_citation(&engine, question, "Oliver Fine");
         }
     }
 
     #[test]
     fn a_where_question_prefers_the_sentence_that_names_a_place() {
-        let engine = crate::test_pack::engine_over(
-            "Runners named for championships
-
-            Four runners have been picked for the World Championships in March after strong starts to the season.             The four will race for the national team at the championships in Portugal.             Coaches praised the championships as the toughest of the year.\n",
-            None,
+        let engine = engine_over(
+            "Runners named for championships\n\n\
+            Four runners have been picked for the World Championships in March after strong \
+            starts to the season. \
+            The four will race for the national team at the championships in Portugal. \
+            Coaches praised the championships as the toughest of the year.\n",
         );
-        let answer = engine.ask("where are the championships");
-        assert!(answer.answered, "declined");
-        assert!(
-            answer.citations[0].quote.contains("in Portugal"),
-            "{}",
-            answer.citations[0].quote
-        );
+        assert_first_citation(&engine, "where are the championships", "in Portugal");
     }
 
     #[test]
     fn what_someone_said_comes_from_a_sentence_where_they_speak() {
-        let engine = crate::test_pack::engine_over(
+        let engine = engine_over(
             "Factory fire\n\n\
             A fire destroyed the Norland Tools factory in Leeds on Monday. \
             According to the Leeds fire service, the fire started in a storeroom. \
             The fire forced Norland Tools to cancel its spring launch.\n",
-            None,
         );
-        let said = engine.ask("what did the fire service say about the fire");
-        assert!(said.answered, "declined");
-        assert!(
-            said.citations[0].quote.contains("storeroom"),
-            "{}",
-            said.citations[0].quote
+        assert_first_citation(
+            &engine,
+            "what did the fire service say about the fire",
+            "storeroom",
         );
         // Norland Tools is in the story, but the article never quotes it.
         let unsaid = engine.ask("what did norland tools say about the fire");
@@ -1291,18 +1296,15 @@ mod tests {
 
     #[test]
     fn a_sentence_that_refers_back_speaks_of_the_name_before_it() {
-        let engine = crate::test_pack::engine_over(
+        let engine = engine_over(
             "Fishing row\n\n\
             France wants talks with Germany over fishing rights. \
             The country has warned Germany of serious consequences if it refuses.\n",
-            None,
         );
-        let answer = engine.ask("what consequences did france warn about");
-        assert!(answer.answered, "declined");
-        assert!(
-            answer.citations[0].quote.contains("serious consequences"),
-            "{}",
-            answer.citations[0].quote
+        assert_first_citation(
+            &engine,
+            "what consequences did france warn about",
+            "serious consequences",
         );
     }
 }

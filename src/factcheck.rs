@@ -1448,23 +1448,25 @@ mod tests {
             The hacker group Red Fox has claimed responsibility for the attack on the bank. \
             The bank said customer savings were safe.\n",
         );
-        // Typed in lowercase, and not a word news text writes as a name.
-        assert_verdict(
-            &engine,
-            "grimwald claimed responsibility for the attack on the bank",
-            Verdict::Refuted,
-        );
-        assert_verdict(
-            &engine,
-            "red fox claimed responsibility for the attack on the bank",
-            Verdict::Supported,
-        );
-        // No agent at all: nothing swapped.
-        assert_verdict(
-            &engine,
-            "claimed responsibility for the attack on the bank",
-            Verdict::Supported,
-        );
+        let cases = [
+            // Typed in lowercase, and not a word news text writes as a name.
+            (
+                "grimwald claimed responsibility for the attack on the bank",
+                Verdict::Refuted,
+            ),
+            (
+                "red fox claimed responsibility for the attack on the bank",
+                Verdict::Supported,
+            ),
+            // No agent at all: nothing swapped.
+            (
+                "claimed responsibility for the attack on the bank",
+                Verdict::Supported,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
     }
 
     #[test]
@@ -1481,21 +1483,20 @@ mod tests {
             "{}",
             swapped.explanation
         );
-        assert_verdict(
-            &engine,
-            "meteo france said the storm will reach the coast on friday",
-            Verdict::Supported,
-        );
-        assert_verdict(
-            &engine,
-            "hidalgo said schools would stay open",
-            Verdict::Supported,
-        );
-        assert_verdict(
-            &engine,
-            "meteo france said schools would stay open",
-            Verdict::Refuted,
-        );
+        let cases = [
+            (
+                "meteo france said the storm will reach the coast on friday",
+                Verdict::Supported,
+            ),
+            ("hidalgo said schools would stay open", Verdict::Supported),
+            (
+                "meteo france said schools would stay open",
+                Verdict::Refuted,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
     }
 
     #[test]
