@@ -171,6 +171,17 @@ impl Engine {
             .collect()
     }
 
+    /// Is `t` a word of a name: typed capitalised (or an acronym), a word news text mostly
+    /// writes as a name, or one the loaded articles do? For text typed in lowercase in a chat
+    /// ("the fbi", "sony"), the last two are what tells.
+    pub(crate) fn names_something(&self, t: &Token) -> bool {
+        t.role == TokenRole::Content
+            && !t.number
+            && (t.proper
+                || text::general::usually_a_name(&t.term, &t.surface)
+                || self.sentences.is_name(&t.term))
+    }
+
     pub(crate) fn sentence_ref(&self, doc: DocId) -> SentenceRef {
         self.sentence_refs[doc as usize]
     }

@@ -497,11 +497,7 @@ impl Engine {
         r.tokens
             .iter()
             .find(|t| t.role == TokenRole::Content)
-            .filter(|t| {
-                t.proper
-                    || text::general::usually_a_name(&t.term, &t.surface)
-                    || self.sentences.is_name(&t.term)
-            })
+            .filter(|t| self.names_something(t))
     }
 
     /// Does the article name the claim's subject as the one accused, anywhere?
@@ -627,14 +623,13 @@ impl Engine {
         }
         // The first speaker's whole name: the speaker words in a row from it.
         let sentence = self.tokens_of(c.doc);
-        let article = if first == usize::MAX {
-            first_term.replace('_', " ")
-        } else {
-            (first..sentence.len())
-                .take_while(|&i| speakers.iter().any(|(at, _)| *at == i))
+        let article = match first {
+            None => first_term.replace('_', " "),
+            Some(first) => (first..sentence.len())
+                .take_while(|&i| speakers.iter().any(|(at, _)| *at == Some(i)))
                 .map(|i| sentence[i].surface.as_str())
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" "),
         };
         Some(Conflict::Speaker {
             claim: claimed_first.surface.clone(),
@@ -820,16 +815,14 @@ impl Engine {
         }
         // Someone else said it: "the US says North Korea had nothing to do with it" against
         // "According to North Korea, … it even said that “We have nothing to do with the case”".
+        // Or the same slot, another filler: "composed by Taran Adarsh" against "composed in
+        // English by AR Rahman".
         if near_best {
-            if let Some(conflict) = self.speaker_swap(r, c) {
-                return Some(conflict);
-            }
-        }
-        // The same slot, another filler: "composed by Taran Adarsh" against "composed in English
-        // by AR Rahman".
-        if near_best {
-            if let Some(conflict) = slot_swap(&r.tokens, sentence, &in_claim) {
-                return Some(conflict);
+            let swapped = self
+                .speaker_swap(r, c)
+                .or_else(|| slot_swap(&r.tokens, sentence, &in_claim));
+            if swapped.is_some() {
+                return swapped;
             }
         }
         // A name the article never uses, where the sentence names someone else; a number the

@@ -37,7 +37,7 @@ const SPEECH_CUES: &[&str] = &[
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
 /// Is this a word that reports speech?
-pub(crate) fn is_speech_cue(t: &Token) -> bool {
+fn is_speech_cue(t: &Token) -> bool {
     SPEECH_CUES.contains(&t.surface.as_str())
 }
 
@@ -48,9 +48,9 @@ pub(crate) enum Speakers<'a> {
     Nobody,
     /// A pronoun speaks ("he said"): whom it stands for is a guess.
     Unnamed,
-    /// These names speak, with their token positions (`usize::MAX`: the name a sentence that
-    /// refers back stands for).
-    Named(Vec<(usize, &'a str)>),
+    /// These names speak, with their token positions (`None`: the name a sentence that refers
+    /// back stands for).
+    Named(Vec<(Option<usize>, &'a str)>),
 }
 
 impl Engine {
@@ -62,14 +62,7 @@ impl Engine {
         let Some(cue_at) = sentence.iter().position(is_speech_cue) else {
             return Speakers::Nobody;
         };
-        let named = |t: &Token| {
-            t.role == TokenRole::Content
-                && !t.number
-                && (t.proper
-                    || text::general::usually_a_name(&t.term, &t.surface)
-                    || self.sentences.is_name(&t.term))
-                && !crate::answer::is_time_word(&t.term)
-        };
+        let named = |t: &Token| self.names_something(t) && !crate::answer::is_time_word(&t.term);
         let according = sentence
             .windows(2)
             .position(|w| w[0].surface == "according" && w[1].surface == "to");
@@ -78,7 +71,7 @@ impl Engine {
                 (at + 2..sentence.len())
                     .skip_while(|&i| sentence[i].role != TokenRole::Content)
                     .take_while(|&i| named(&sentence[i]))
-                    .map(|i| (i, sentence[i].term.as_str()))
+                    .map(|i| (Some(i), sentence[i].term.as_str()))
                     .collect(),
             );
         }
@@ -91,19 +84,16 @@ impl Engine {
         Speakers::Named(
             (0..cue_at)
                 .filter(|&i| named(&sentence[i]))
-                .map(|i| (i, sentence[i].term.as_str()))
-                .chain(
-                    self.antecedent_names(doc)
-                        .into_iter()
-                        .map(|t| (usize::MAX, t)),
-                )
+                .map(|i| (Some(i), sentence[i].term.as_str()))
+                .chain(self.antecedent_names(doc).into_iter().map(|t| (None, t)))
                 .collect(),
         )
     }
 
-    /// The speaker a claim or question names: the names (and qualifying words: "personally")
-    /// between its start and its first word of speech, when there are any and nothing else
-    /// stands there ("the US says…", "what did Sony itself say…"). Their terms.
+    /// The speaker a claim or question names: the name words between its start and its first
+    /// word of speech, when nothing else stands there but qualifying words ("the US says…",
+    /// "what did Sony itself say…", "did Kim Jong Un personally comment…"). Empty when there
+    /// is no such speaker.
     pub(crate) fn named_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t Token> {
         let Some(cue) = tokens.iter().position(is_speech_cue) else {
             return Vec::new();
@@ -113,13 +103,7 @@ impl Engine {
             .iter()
             .filter(|t| t.role == TokenRole::Content && !lex.is_modifier(&t.surface))
             .collect();
-        let is_name = |t: &&Token| {
-            !t.number
-                && (t.proper
-                    || text::general::usually_a_name(&t.term, &t.surface)
-                    || self.sentences.is_name(&t.term))
-        };
-        if opening.iter().all(is_name) {
+        if opening.iter().all(|t| self.names_something(t)) {
             opening
         } else {
             Vec::new()
