@@ -1231,23 +1231,17 @@ pub fn explain(engine: &Engine, question: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Answer;
     use crate::engine::Engine;
 
     fn engine_over(article: &str) -> Engine {
         crate::test_pack::engine_over(article, None)
     }
 
-    /// Asks `question`, which must be answered, and returns the answer.
-    fn answered(engine: &Engine, question: &str) -> Answer {
+    /// Asserts that `question` is answered, first from a sentence holding `text`.
+    fn assert_first_citation(engine: &Engine, question: &str, text: &str) {
         let answer = engine.ask(question);
         assert!(answer.answered, "{question}: declined");
-        answer
-    }
-
-    /// Asserts that `question` is answered first from a sentence holding `text`.
-    fn assert_first_citation(engine: &Engine, question: &str, text: &str) {
-        let quote = &answered(engine, question).citations[0].quote;
+        let quote = &answer.citations[0].quote;
         assert!(quote.contains(text), "{question}: {quote}");
     }
 

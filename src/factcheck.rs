@@ -1679,29 +1679,27 @@ mod tests {
             "{}",
             result.explanation
         );
-        // Named only as the accused, the gang is not said to have done it.
-        assert_verdict(
-            &engine,
-            "the red gang did the bank raid",
-            Verdict::NotEnoughInfo,
-        );
-        // What the article does state, it supports: the accusation and the denial themselves.
-        assert_verdict(
-            &engine,
-            "fingers pointed towards the Red Gang after the bank raid",
-            Verdict::Supported,
-        );
-        assert_verdict(
-            &engine,
-            "the Red Gang denied any involvement in the bank raid",
-            Verdict::Supported,
-        );
-        // And an admission still meets the denial.
-        assert_verdict(
-            &engine,
-            "the Red Gang admitted involvement in the bank raid",
-            Verdict::Refuted,
-        );
+        let cases = [
+            // Named only as the accused, the gang is not said to have done it.
+            ("the red gang did the bank raid", Verdict::NotEnoughInfo),
+            // What the article does state, it supports: the accusation and the denial.
+            (
+                "fingers pointed towards the Red Gang after the bank raid",
+                Verdict::Supported,
+            ),
+            (
+                "the Red Gang denied any involvement in the bank raid",
+                Verdict::Supported,
+            ),
+            // And an admission still meets the denial.
+            (
+                "the Red Gang admitted involvement in the bank raid",
+                Verdict::Refuted,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
     }
 
     #[test]
@@ -1729,9 +1727,9 @@ mod tests {
             "Spy row\n\n\
             Ruritania said it can prove its innocence without resorting to torture.\n",
         );
-        // "use" is an everyday word the article lacks, which weighs nothing for support; the
-        // sentence still negates "torture".
-        let result = engine.check("ruritania said it would use torture to prove its innocence");
+        // "back" is an everyday word the article lacks, which weighs nothing for support; the
+        // sentence still negates "torture". (Not "use": the lexicon makes it "resort to".)
+        let result = engine.check("ruritania said it would back torture to prove its innocence");
         assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
     }
 
