@@ -569,20 +569,22 @@ impl Engine {
     fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
         let sentence = self.tokens_of(c.doc);
         let stated = &sentence[..hypothetical_token(sentence)];
-        let sentence_negated = negated_terms(stated, true);
-        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false)
-            .iter()
-            .all(|negated| {
-                let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
-                    return true;
-                };
-                let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
-                // Unmatched, the word weighs against coverage already.
-                !sentence.iter().any(forms)
-                    || sentence_negated
-                        .iter()
-                        .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
-            })
+        let sentence_negated = negated_terms(stated, true, |t| self.names_something(t));
+        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false, |t| {
+            self.names_something(t)
+        })
+        .iter()
+        .all(|negated| {
+            let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
+                return true;
+            };
+            let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
+            // Unmatched, the word weighs against coverage already.
+            !sentence.iter().any(forms)
+                || sentence_negated
+                    .iter()
+                    .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
+        })
     }
 
     /// Does sentence `c` refer back to another member of the set the claim's subject belongs
@@ -858,8 +860,14 @@ impl Engine {
                         .iter()
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
-            let sentence_negated = negated_terms(&sentence[..hypothetical_token(sentence)], true);
-            let claim_negated = negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false);
+            let sentence_negated =
+                negated_terms(&sentence[..hypothetical_token(sentence)], true, |t| {
+                    self.names_something(t)
+                });
+            let claim_negated =
+                negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false, |t| {
+                    self.names_something(t)
+                });
             let in_claim_terms = |t: &str| {
                 claim_terms.contains(&t)
                     || lex
@@ -879,17 +887,28 @@ impl Engine {
             if denies(&claim_terms, &claim_negated) && denies(sentence_terms, &sentence_negated) {
                 return None;
             }
+            // A word is negated on a side when it, or a word the lexicon links it to, is: the
+            // claim's "without using torture" keeps the article's "without resorting to torture".
+            let negated_among = |negated: &[&str], term: &str| {
+                negated.contains(&term)
+                    || lex
+                        .synonyms(term)
+                        .iter()
+                        .any(|s| negated.contains(&s.as_str()))
+            };
             let claim_negates = claim_negated
                 .iter()
-                .any(|t| sentence_matches(t) && !sentence_negated.contains(t));
+                .any(|t| sentence_matches(t) && !negated_among(&sentence_negated, t));
             let article_negates = sentence_negated
                 .iter()
-                .any(|t| in_claim_terms(t) && !claim_negated.contains(t));
+                .any(|t| in_claim_terms(t) && !negated_among(&claim_negated, t));
             // A denial ("has denied any involvement") where the article also accuses the
             // claim's subject is one side of a dispute the article reports, not settles.
             let only_denied = || {
                 let plainly_negated =
-                    negated_terms(&sentence[..hypothetical_token(sentence)], false);
+                    negated_terms(&sentence[..hypothetical_token(sentence)], false, |t| {
+                        self.names_something(t)
+                    });
                 !claim_negates
                     && !sentence_negated
                         .iter()
@@ -1056,8 +1075,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// is its account that there was none; a claim's "rejected North Korea's offer" does not say
 /// there was no offer, so claims are read without it (a claim's denial meets the article's
 /// through the verbs themselves: "admitted" against "denied", or both denying). Names are
-/// never negated: "not Sony" contrasts, it does not deny that Sony exists.
-fn negated_terms(tokens: &[Token], by_verbs: bool) -> Vec<&str> {
+/// never negated (`is_name` tells them, in a claim typed in lowercase too): "not Sony"
+/// contrasts, it does not deny that Sony exists.
+fn negated_terms(tokens: &[Token], by_verbs: bool, is_name: impl Fn(&Token) -> bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut remaining = 0;
     for (i, t) in tokens.iter().enumerate() {
@@ -1082,7 +1102,7 @@ fn negated_terms(tokens: &[Token], by_verbs: bool) -> Vec<&str> {
             TokenRole::Content if by_verbs && NEGATING_VERBS.contains(&t.term.as_str()) => {
                 remaining = NEGATION_REACH
             }
-            TokenRole::Content if remaining > 0 && t.proper => remaining -= 1,
+            TokenRole::Content if remaining > 0 && is_name(t) => remaining -= 1,
             TokenRole::Content if remaining > 0 => {
                 out.push(t.term.as_str());
                 remaining -= 1;
@@ -1731,6 +1751,28 @@ mod tests {
         // sentence still negates "torture". (Not "use": the lexicon makes it "resort to".)
         let result = engine.check("ruritania said it would back torture to prove its innocence");
         assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
+    }
+
+    #[test]
+    fn a_negation_on_both_sides_agrees_through_synonyms_and_names() {
+        let engine = engine_of(
+            "Spy row\n\n\
+            Ruritania said it can prove its innocence without resorting to torture as the CIA does.\n",
+        );
+        // A name typed in lowercase ("cia") after the negation is not negated.
+        assert_verdict(
+            &engine,
+            "ruritania says it can prove its innocence without using torture like the cia does",
+            Verdict::Supported,
+        );
+        // The claim negates "movie" where the article negates "film", its synonym.
+        let engine =
+            engine_of("Studio row\n\nAcme Pictures did not release the film in Ruritania.\n");
+        assert_verdict(
+            &engine,
+            "acme pictures did not release the movie in ruritania",
+            Verdict::Supported,
+        );
     }
 
     #[test]
