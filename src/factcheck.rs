@@ -347,7 +347,8 @@ impl Engine {
         let floor = MIN_TOPIC_COVERAGE.max(0.8 * best_coverage);
         let mut conflicting: Option<(&Ranked, Conflict)> = None;
         let mut supporting: Option<&Ranked> = None;
-        let mut disputed = false;
+        // The fullest coverage of a sentence that reports the claim as disputed.
+        let mut disputed: Option<f32> = None;
         if r.pack_coverage >= MIN_PACK_COVERAGE * 0.7 {
             for c in r
                 .ranked
@@ -376,7 +377,9 @@ impl Engine {
                     _ => unknown_other == 0 && !later_event,
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
-                    disputed |= conflict == Some(Conflict::Disputed);
+                    if conflict == Some(Conflict::Disputed) {
+                        disputed = Some(disputed.unwrap_or(0.0).max(c.coverage));
+                    }
                     continue;
                 }
                 match conflict {
@@ -392,6 +395,7 @@ impl Engine {
                             && !self.speaks_of_a_rival(&r, c)
                             && !self.holds_action_as_possible_only(&r, c)
                             && !self.states_no_deed_of_subject(&r, c)
+                            && !self.takes_a_side(&r, c)
                         {
                             supporting = Some(c);
                         }
@@ -413,6 +417,7 @@ impl Engine {
                 && conflicting
                     .as_ref()
                     .is_none_or(|(c, _)| s.coverage + 0.05 >= c.coverage)
+                && disputed.is_none_or(|d| s.coverage + 0.05 >= d)
         });
         if let Some(best) = support {
             return Finding {
@@ -437,7 +442,7 @@ impl Engine {
         Finding {
             evidence,
             confidence: 1.0 - best_coverage.min(1.0) / 2.0,
-            conflict: disputed.then_some(Conflict::Disputed),
+            conflict: disputed.map(|_| Conflict::Disputed),
             ..nothing(Some(r.pack))
         }
     }
@@ -511,6 +516,29 @@ impl Engine {
         })
     }
 
+    /// Is sentence `c` one side of a dispute the article reports, for a claim of what its
+    /// subject did? The accused's own words ("we have nothing to do with the case") and the
+    /// accusation ("allegations towards North Korea … as the culprit") neither settle "North
+    /// Korea is the culprit" nor "North Korea is innocent". A claim of what the subject said or
+    /// did with words ("North Korea admitted it", "accused the US") is settled by them.
+    fn takes_a_side(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        if r.tokens.iter().any(reports_speech) || !self.accuses_claim_subject(r) {
+            return false;
+        }
+        let own_words = match self.speakers(c.doc) {
+            Speakers::Named(names) => names.iter().any(|(_, n)| *n == subject.term),
+            Speakers::Nobody | Speakers::Unnamed => false,
+        };
+        let sentence = self.tokens_of(c.doc);
+        let subject_at = held_at(r, &subject.term, sentence);
+        let accusation =
+            !subject_at.is_empty() && subject_at.iter().all(|&k| accused_at(sentence, k));
+        own_words || accusation
+    }
+
     /// Does sentence `c` name the claim's subject only as the one accused ("fingers had been
     /// pointing towards North Korea"), for a claim that does not speak of accusing? Or only where
     /// it states nothing (in an "if…" clause, or in the story of a work), while the claim's other
@@ -530,6 +558,24 @@ impl Engine {
         if !subject_at.is_empty()
             && subject_at.iter().all(|&k| accused_at(sentence, k))
             && !r.tokens.iter().any(accuses)
+        {
+            return true;
+        }
+        // What the claim says of its subject, held only by a word that accuses ("to get rid of
+        // all the suspicion against it" for "North Korea is the culprit"): an accusation, by a
+        // claim that does not speak of accusing, is no deed.
+        let claim_accuses = r.tokens.iter().any(accuses);
+        let only_accused = |t: &Token| {
+            let at = held_at(r, &t.term, sentence);
+            !at.is_empty() && at.iter().all(|&k| accuses(&sentence[k]))
+        };
+        if !claim_accuses
+            && r.tokens.iter().any(|t| {
+                t.role == TokenRole::Content
+                    && t.term != subject.term
+                    && !self.names_something(t)
+                    && only_accused(t)
+            })
         {
             return true;
         }
@@ -785,6 +831,9 @@ impl Engine {
                     None if direct => near_claim || !near_other_name,
                     None => near_claim,
                 };
+                if governs && self.takes_a_side(r, c) {
+                    return Some(Conflict::Disputed);
+                }
                 if governs {
                     return Some(Conflict::Antonym {
                         claim: w.surface.clone(),
@@ -1267,6 +1316,17 @@ fn held_at(r: &Retrieval, term: &str, sentence: &[Token]) -> Vec<usize> {
                 .any(|(a, _)| *a == sentence[k].term)
         })
         .collect()
+}
+
+/// Stems of verbs that do things with words: a claim with one is about what was said.
+const SPEECH_ACTS: &[&str] = &[
+    "deni", "admit", "confess", "apolog", "insist", "threaten", "warn", "propos", "suggest",
+];
+
+/// Whether `t` tells of something said: a word of speech, of accusing, or a verb that does
+/// something with words ("denied", "admitted", "proposed").
+fn reports_speech(t: &Token) -> bool {
+    crate::speech::is_speech_cue(t) || accuses(t) || SPEECH_ACTS.contains(&t.term.as_str())
 }
 
 /// Stems of words that accuse: a name right after them is accused, not said to have done it.
@@ -1773,6 +1833,39 @@ mod tests {
             "acme pictures did not release the movie in ruritania",
             Verdict::Supported,
         );
+    }
+
+    #[test]
+    fn the_sides_of_a_dispute_settle_what_was_said_not_what_was_done() {
+        let engine = engine_of(
+            "Acme hack\n\n\
+            Investigators have pointed towards Ruritania as the culprit behind the Acme hack. \
+            Their statement regarding this issue called the attack destructive.\n\n\
+            Ruritania has denied any involvement in the hack and wants to end all the \
+            suspicion against it. \
+            According to Ruritania, the investigators are “spreading rumours” and it said “we \
+            have nothing to do with the case.”\n",
+        );
+        for (claim, want) in [
+            ("ruritania is the culprit", Verdict::NotEnoughInfo),
+            ("ruritania was involved in the hack", Verdict::NotEnoughInfo),
+            ("ruritania is innocent", Verdict::NotEnoughInfo),
+            ("ruritania denied involvement", Verdict::Supported),
+            (
+                "ruritania accused the investigators of spreading rumours",
+                Verdict::Supported,
+            ),
+            (
+                "ruritania admitted it was behind the hack",
+                Verdict::Refuted,
+            ),
+            (
+                "investigators pointed at ruritania as the culprit",
+                Verdict::Supported,
+            ),
+        ] {
+            assert_verdict(&engine, claim, want);
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@ const SPEECH_CUES: &[&str] = &[
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
 /// Is this a word that reports speech?
-fn is_speech_cue(t: &Token) -> bool {
+pub(crate) fn is_speech_cue(t: &Token) -> bool {
     SPEECH_CUES.contains(&t.surface.as_str())
 }
 

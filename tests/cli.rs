@@ -124,6 +124,33 @@ fn check_json_lines_gives_verdicts_with_evidence() {
     }
 }
 
+/// The claims a Sony server argues about most: the article reports an accusation and a
+/// denial and takes no side, so "North Korea did it" and "North Korea is innocent" are not in
+/// the source, while who accused and who denied are.
+#[test]
+fn check_keeps_to_the_article_on_the_disputed_culprit() {
+    let claims = [
+        ("north korea was behind the hack", "not_enough_info"),
+        ("north korea was involved in the hack", "not_enough_info"),
+        ("north korea is the culprit", "not_enough_info"),
+        ("north korea is innocent", "not_enough_info"),
+        ("the fbi blamed north korea", "supported"),
+        ("north korea denies involvement", "supported"),
+    ];
+    let input: String = claims.iter().map(|(c, _)| format!("{c}\n")).collect();
+    let out = factdesk(&["check", "--json", "-"], &[], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results = json_lines(&out);
+    assert_eq!(results.len(), claims.len());
+    for (r, (claim, want)) in results.iter().zip(claims) {
+        assert_eq!(r["verdict"], want, "{claim}: {}", r["explanation"]);
+    }
+}
+
 #[test]
 fn facts_lists_every_curated_topic() {
     let out = factdesk(&["facts"], &[], "");
