@@ -516,6 +516,11 @@ impl Engine {
         })
     }
 
+    /// The content terms `tokens` negate ([`negated_terms`]), with names told by this engine.
+    fn negated<'t>(&self, tokens: &'t [Token], by_verbs: bool) -> Vec<&'t str> {
+        negated_terms(tokens, by_verbs, |t| self.names_something(t))
+    }
+
     /// Is sentence `c` one side of a dispute the article reports, for a claim of what its
     /// subject did? The accused's own words ("we have nothing to do with the case") and the
     /// accusation ("allegations towards North Korea … as the culprit") neither settle "North
@@ -615,22 +620,20 @@ impl Engine {
     fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
         let sentence = self.tokens_of(c.doc);
         let stated = &sentence[..hypothetical_token(sentence)];
-        let sentence_negated = negated_terms(stated, true, |t| self.names_something(t));
-        negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false, |t| {
-            self.names_something(t)
-        })
-        .iter()
-        .all(|negated| {
-            let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
-                return true;
-            };
-            let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
-            // Unmatched, the word weighs against coverage already.
-            !sentence.iter().any(forms)
-                || sentence_negated
-                    .iter()
-                    .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
-        })
+        let sentence_negated = self.negated(stated, true);
+        self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false)
+            .iter()
+            .all(|negated| {
+                let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
+                    return true;
+                };
+                let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
+                // Unmatched, the word weighs against coverage already.
+                !sentence.iter().any(forms)
+                    || sentence_negated
+                        .iter()
+                        .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
+            })
     }
 
     /// Does sentence `c` refer back to another member of the set the claim's subject belongs
@@ -909,14 +912,8 @@ impl Engine {
                         .iter()
                         .any(|s| sentence_terms.contains(&s.as_str()))
             };
-            let sentence_negated =
-                negated_terms(&sentence[..hypothetical_token(sentence)], true, |t| {
-                    self.names_something(t)
-                });
-            let claim_negated =
-                negated_terms(&r.tokens[..hypothetical_token(&r.tokens)], false, |t| {
-                    self.names_something(t)
-                });
+            let sentence_negated = self.negated(&sentence[..hypothetical_token(sentence)], true);
+            let claim_negated = self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false);
             let in_claim_terms = |t: &str| {
                 claim_terms.contains(&t)
                     || lex
@@ -955,9 +952,7 @@ impl Engine {
             // claim's subject is one side of a dispute the article reports, not settles.
             let only_denied = || {
                 let plainly_negated =
-                    negated_terms(&sentence[..hypothetical_token(sentence)], false, |t| {
-                        self.names_something(t)
-                    });
+                    self.negated(&sentence[..hypothetical_token(sentence)], false);
                 !claim_negates
                     && !sentence_negated
                         .iter()
