@@ -1259,6 +1259,16 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_else_wants_is_what_is_asked() {
+        let engine = engine_over(
+            "Ruritania wants talks with Acme over the dam\n\n\
+            Ruritania has criticised Acme for months. \
+            Ruritania blamed Acme for floods in the north last year.\n",
+        );
+        assert_first_citation(&engine, "what does ruritania want", "wants talks");
+    }
+
+    #[test]
     fn a_where_question_prefers_the_sentence_that_names_a_place() {
         let engine = engine_over(
             "Runners named for championships\n\n\

@@ -306,7 +306,30 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         }
     }
     join_amounts(&mut tokens);
+    keep_others_wants(&mut tokens);
     tokens
+}
+
+/// Verbs of wanting, filler when the asker wants ("I want to know…", "do you need…"), but
+/// what is asked about when someone else does: "what does North Korea want", "North Korea
+/// wants joint investigation".
+const WANTING: &[&str] = &["want", "wants", "wanted", "need", "needs", "needed"];
+/// Words for the asker or the bot, whose wanting only frames a question.
+const ASKERS: &[&str] = &["i", "we", "you", "u", "ya", "me", "us"];
+
+/// Makes a verb of wanting content when no asker stands just before it.
+fn keep_others_wants(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        if tokens[i].role != TokenRole::Filler || !WANTING.contains(&tokens[i].surface.as_str()) {
+            continue;
+        }
+        let asker = tokens[i.saturating_sub(2)..i]
+            .iter()
+            .any(|t| ASKERS.contains(&t.surface.as_str()));
+        if !asker {
+            tokens[i].role = TokenRole::Content;
+        }
+    }
 }
 
 /// Writes every amount one way, so "$28.5m", "28.5 mil" and "28.5 million" match: a number
@@ -605,6 +628,14 @@ mod tests {
             .filter(|t| t.role == TokenRole::Content)
             .map(|t| t.term)
             .collect()
+    }
+
+    #[test]
+    fn wanting_frames_a_question_only_when_the_asker_wants() {
+        assert!(terms("what does north korea want").contains(&"want".to_owned()));
+        assert!(terms("North Korea wants joint investigation").contains(&"want".to_owned()));
+        assert!(!terms("i want to know who hacked sony").contains(&"want".to_owned()));
+        assert!(!terms("do you need the source").contains(&"need".to_owned()));
     }
 
     #[test]
