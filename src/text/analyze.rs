@@ -631,6 +631,14 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_word_frames_in_its_s_form_too() {
+        assert_eq!(terms("what happens to the film"), ["film"]);
+        assert_eq!(terms("what happened to the film"), ["film"]);
+        // Only a frame word's own "-s" form: "plans" and "gas" are content.
+        assert_eq!(terms("sony plans gas film").len(), 4);
+    }
+
+    #[test]
     fn wanting_frames_a_question_only_when_the_asker_wants() {
         assert!(terms("what does north korea want").contains(&"want".to_owned()));
         assert!(terms("North Korea wants joint investigation").contains(&"want".to_owned()));

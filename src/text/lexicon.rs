@@ -269,8 +269,12 @@ impl Lexicon {
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
     }
+    /// A chat or question-frame word, in any of its "-s" forms too ("happens", "gets").
     pub fn is_filler(&self, word: &str) -> bool {
         self.filler.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|base| base.len() > 2 && self.filler.contains(base))
     }
     /// A word that, closing a question, only asks for confirmation ("right?").
     pub fn is_confirmation_tag(&self, word: &str) -> bool {
