@@ -777,15 +777,20 @@ impl Engine {
                     std::iter::once((a, true)).chain(lex.synonyms(a).iter().map(|s| (s, false)))
                 })
                 .chain(via_synonyms.map(|a| (a, false)));
-            // A hypothetical claim word ("if it accepts") meets the sentence's hypothetical too
-            // ("in case it rejects").
-            let sentence_terms = if w.span.start >= claim_hypothetical_from {
-                all_sentence_terms
+            // A hypothetical claim word ("if it accepts") meets the sentence's hypothetical
+            // ("in case it rejects"), and only that: "…warned of consequences if Washington
+            // says no" is not contradicted by the sentence's stated "proposing".
+            let (sentence_terms, from) = if w.span.start >= claim_hypothetical_from {
+                (all_sentence_terms, hypothetical_from)
             } else {
-                sentence_terms
+                (sentence_terms, 0)
             };
             for (ant, direct) in opposites {
-                let Some(at) = sentence_terms.iter().position(|t| t == ant) else {
+                let Some(at) = sentence_terms[from..]
+                    .iter()
+                    .position(|t| t == ant)
+                    .map(|i| i + from)
+                else {
                     continue;
                 };
                 // "the first Australian winner since Mark Edmondson" says Edmondson was the
@@ -1861,6 +1866,25 @@ mod tests {
         ] {
             assert_verdict(&engine, claim, want);
         }
+    }
+
+    #[test]
+    fn a_hypothetical_claim_word_meets_only_the_sentences_hypothetical() {
+        let engine = engine_of(
+            "Dam talks\n\n\
+            In proposing talks, Ruritania warned Acme of serious consequences in case it \
+            refused to cooperate.\n",
+        );
+        assert_verdict(
+            &engine,
+            "ruritania warned acme of serious consequences if acme says no",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "ruritania warned acme of serious consequences if acme agrees to cooperate",
+            Verdict::Refuted,
+        );
     }
 
     #[test]
