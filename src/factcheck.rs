@@ -530,7 +530,7 @@ impl Engine {
         let Some(subject) = self.claim_subject(r) else {
             return false;
         };
-        if r.tokens.iter().any(reports_speech) || !self.accuses_claim_subject(r) {
+        if r.tokens.iter().any(reports_speech) {
             return false;
         }
         let own_words = match self.speakers(c.doc) {
@@ -538,10 +538,9 @@ impl Engine {
             Speakers::Nobody | Speakers::Unnamed => false,
         };
         let sentence = self.tokens_of(c.doc);
-        let subject_at = held_at(r, &subject.term, sentence);
-        let accusation =
-            !subject_at.is_empty() && subject_at.iter().all(|&k| accused_at(sentence, k));
-        own_words || accusation
+        let accusation = only_accused_at(sentence, &held_at(r, &subject.term, sentence));
+        // Last, as it reads the whole article: is there a dispute at all?
+        (own_words || accusation) && self.accuses_claim_subject(r)
     }
 
     /// Does sentence `c` name the claim's subject only as the one accused ("fingers had been
@@ -558,29 +557,22 @@ impl Engine {
         let sentence = self.tokens_of(c.doc);
         let unstated_from = unstated_token(sentence, false);
         let subject_at = held_at(r, &subject.term, sentence);
-        // Named only as the one accused ("fingers had been pointing towards North Korea"), by
-        // a claim that does not speak of accusing: the article states no deed of it.
-        if !subject_at.is_empty()
-            && subject_at.iter().all(|&k| accused_at(sentence, k))
-            && !r.tokens.iter().any(accuses)
-        {
-            return true;
-        }
-        // What the claim says of its subject, held only by a word that accuses ("to get rid of
-        // all the suspicion against it" for "North Korea is the culprit"): an accusation, by a
-        // claim that does not speak of accusing, is no deed.
-        let claim_accuses = r.tokens.iter().any(accuses);
-        let only_accused = |t: &Token| {
+        // For a claim that does not speak of accusing, an accusation is no deed: the subject
+        // named only as the one accused ("fingers had been pointing towards North Korea"), or
+        // what the claim says of it held only by a word that accuses ("to get rid of all the
+        // suspicion against it" for "North Korea is the culprit").
+        let held_only_by_accusing = |t: &Token| {
             let at = held_at(r, &t.term, sentence);
             !at.is_empty() && at.iter().all(|&k| accuses(&sentence[k]))
         };
-        if !claim_accuses
-            && r.tokens.iter().any(|t| {
-                t.role == TokenRole::Content
-                    && t.term != subject.term
-                    && !self.names_something(t)
-                    && only_accused(t)
-            })
+        if !r.tokens.iter().any(accuses)
+            && (only_accused_at(sentence, &subject_at)
+                || r.tokens.iter().any(|t| {
+                    t.role == TokenRole::Content
+                        && t.term != subject.term
+                        && !self.names_something(t)
+                        && held_only_by_accusing(t)
+                }))
         {
             return true;
         }
@@ -910,22 +902,10 @@ impl Engine {
         let heading = self.packs()[c.at.pack].sentences[c.at.sentence].heading;
         if !heading && held >= MIN_SUPPORT_COVERAGE {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
-            let sentence_matches = |term: &str| {
-                sentence_terms.contains(&term)
-                    || lex
-                        .synonyms(term)
-                        .iter()
-                        .any(|s| sentence_terms.contains(&s.as_str()))
-            };
+            let sentence_matches = |term: &str| among_synonyms(sentence_terms, term);
             let sentence_negated = self.negated(&sentence[..hypothetical_token(sentence)], true);
             let claim_negated = self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false);
-            let in_claim_terms = |t: &str| {
-                claim_terms.contains(&t)
-                    || lex
-                        .synonyms(t)
-                        .iter()
-                        .any(|s| claim_terms.contains(&s.as_str()))
-            };
+            let in_claim_terms = |t: &str| among_synonyms(&claim_terms, t);
             // What the claim negates, the article states; or what the article negates, the
             // claim states.
             // "pushing back on the allegations" and "has denied any involvement": both report a
@@ -940,19 +920,12 @@ impl Engine {
             }
             // A word is negated on a side when it, or a word the lexicon links it to, is: the
             // claim's "without using torture" keeps the article's "without resorting to torture".
-            let negated_among = |negated: &[&str], term: &str| {
-                negated.contains(&term)
-                    || lex
-                        .synonyms(term)
-                        .iter()
-                        .any(|s| negated.contains(&s.as_str()))
-            };
             let claim_negates = claim_negated
                 .iter()
-                .any(|t| sentence_matches(t) && !negated_among(&sentence_negated, t));
+                .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negated, t));
             let article_negates = sentence_negated
                 .iter()
-                .any(|t| in_claim_terms(t) && !negated_among(&claim_negated, t));
+                .any(|t| in_claim_terms(t) && !among_synonyms(&claim_negated, t));
             // A denial ("has denied any involvement") where the article also accuses the
             // claim's subject is one side of a dispute the article reports, not settles.
             let only_denied = || {
@@ -1316,6 +1289,21 @@ fn held_at(r: &Retrieval, term: &str, sentence: &[Token]) -> Vec<usize> {
                 .any(|(a, _)| *a == sentence[k].term)
         })
         .collect()
+}
+
+/// Whether `term`, or a synonym of it in the lexicon, is among `terms`.
+fn among_synonyms(terms: &[&str], term: &str) -> bool {
+    terms.contains(&term)
+        || Lexicon::get()
+            .synonyms(term)
+            .iter()
+            .any(|s| terms.contains(&s.as_str()))
+}
+
+/// Whether `at` (positions of the claim's subject in `sentence`) is non-empty and each stands
+/// just after a word that accuses: "fingers had been pointing towards *North Korea*".
+fn only_accused_at(sentence: &[Token], at: &[usize]) -> bool {
+    !at.is_empty() && at.iter().all(|&k| accused_at(sentence, k))
 }
 
 /// Stems of verbs that do things with words: a claim with one is about what was said.
