@@ -315,13 +315,17 @@ impl Engine {
             None
         };
         let kind = asked.map(|(kind, cue)| {
-            // The cue ("what day", "how many") says what is asked, not what about.
-            for t in tokens
-                .iter_mut()
-                .filter(|t| t.surface.split(' ').all(|w| cue.iter().any(|c| c == w)))
-            {
-                if t.role == TokenRole::Content {
-                    t.role = TokenRole::Filler;
+            // The cue ("what day", "which paper") says what is asked, not what about, unless
+            // it is all the question names ("which bank was it").
+            let in_cue = |t: &Token| t.surface.split(' ').all(|w| cue.iter().any(|c| c == w));
+            let names_more = tokens
+                .iter()
+                .any(|t| t.role == TokenRole::Content && !in_cue(t));
+            if names_more {
+                for t in tokens.iter_mut().filter(|t| in_cue(t)) {
+                    if t.role == TokenRole::Content {
+                        t.role = TokenRole::Filler;
+                    }
                 }
             }
             kind
@@ -1278,6 +1282,26 @@ mod tests {
             Coaches praised the championships as the toughest of the year.\n",
         );
         assert_first_citation(&engine, "where are the championships", "in Portugal");
+    }
+
+    #[test]
+    fn which_country_asks_for_a_place_and_which_paper_for_a_name() {
+        let engine = engine_over(
+            "Shoppers wary of smart labels\n\n\
+            Shoppers are wary of smart labels, a poll says. \
+            The poll showed that most shoppers had heard of the labels. \
+            The poll of shoppers in Spain and Italy was run for the labels industry. \
+            The poll was first reported by the daily Morning Courier on Monday. \
+            Critics said the poll asked the wrong shoppers.\n",
+        );
+        assert_first_citation(&engine, "which countries were in the poll", "in Spain");
+        assert_first_citation(&engine, "what paper reported the poll", "Morning Courier");
+        // The kind's noun stays a word to match when it is all the question names.
+        let answer = engine.ask("which paper was it");
+        assert!(
+            answer.declined != Some(super::DeclineReason::NoWords),
+            "{answer:?}"
+        );
     }
 
     #[test]
