@@ -507,6 +507,9 @@ fn match_phrase(
     if !fuzzy && !may_alias && !may_stem {
         return None;
     }
+    if let Some(canonical) = separated_phrasal_verb(lex, words, stems) {
+        return Some((3, canonical));
+    }
     let max = lex.longest_phrase.min(words.len());
     for len in (1..=max).rev() {
         let typed = &words[..len];
@@ -554,6 +557,22 @@ fn match_phrase(
         }
     }
     None
+}
+
+/// Pronouns that may stand between a verb and its particle: "push it back", "turned them
+/// down", "pinned it on".
+const SEPARATING_PRONOUNS: &[&str] = &["it", "them", "him", "her", "this", "that"];
+
+/// A two-word phrasal verb of the lexicon with an object pronoun between its words ("push it
+/// back" for "push back"), as the phrase's canonical term.
+fn separated_phrasal_verb(lex: &Lexicon, words: &[RawWord], stems: &[String]) -> Option<String> {
+    if words.len() < 3 || !SEPARATING_PRONOUNS.contains(&words[1].norm.as_str()) {
+        return None;
+    }
+    let key = [stems[0].clone(), stems[2].clone()];
+    lex.stem_phrase(&key)
+        .or_else(|| lex.phrase(&[words[0].norm.clone(), words[2].norm.clone()]))
+        .map(str::to_owned)
 }
 
 /// The first words of the alias phrases and the first stems of the stem phrases
@@ -653,6 +672,14 @@ mod tests {
         assert_eq!(terms("the semifinal"), vec!["semifin"]);
         // Other hyphenated words keep their parts.
         assert_eq!(terms("a four-set win"), vec!["4", "set", "fourset", "win"]);
+    }
+
+    #[test]
+    fn a_phrasal_verb_matches_with_a_pronoun_between_its_words() {
+        assert_eq!(terms("they pushed it back"), terms("they pushed back"));
+        assert_eq!(terms("turned them down"), terms("turned down"));
+        // Only an object pronoun separates: "push the cart back" is no phrase.
+        assert_ne!(terms("push cart back"), terms("push back"));
     }
 
     #[test]
