@@ -390,4 +390,14 @@ mod tests {
         assert!(!lex.excludes(&stem_word("film"), &stem_word("movie")));
         assert_eq!(lex.phrase(&split_words("dprk")), Some("north_korea"));
     }
+
+    #[test]
+    fn a_match_up_and_a_sports_ground_read_as_people_write_them() {
+        let lex = Lexicon::get();
+        // "hewitt vs roddick": the two names are what is asked about, not "vs".
+        assert!(lex.is_stop("vs") && lex.is_stop("versus"));
+        assert!(lex
+            .synonyms(&stem_word("ground"))
+            .contains(&stem_word("stadium")));
+    }
 }
