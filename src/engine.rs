@@ -142,14 +142,18 @@ impl Engine {
     /// North Korea, not the US). Through a chain of such sentences, the first one's. None for
     /// a sentence that does not refer back.
     pub(crate) fn antecedent_names(&self, doc: DocId) -> Vec<&str> {
-        let mut at = self.antecedent[doc as usize];
-        while let Some(prev) = at {
-            match self.antecedent[prev as usize] {
-                Some(earlier) => at = Some(earlier),
-                None => return self.first_name_in(prev),
-            }
+        self.antecedent_root(doc)
+            .map_or_else(Vec::new, |root| self.first_name_in(root))
+    }
+
+    /// The sentence a chain of sentences that refer back starts from, for sentence `doc`;
+    /// None when `doc` does not refer back.
+    pub(crate) fn antecedent_root(&self, doc: DocId) -> Option<DocId> {
+        let mut at = self.antecedent[doc as usize]?;
+        while let Some(earlier) = self.antecedent[at as usize] {
+            at = earlier;
         }
-        Vec::new()
+        Some(at)
     }
 
     /// The terms of the first name a sentence holds ("north", "korea"), a capitalised word
@@ -160,6 +164,8 @@ impl Engine {
             let t = &tokens[i];
             t.role == TokenRole::Content
                 && !t.number
+                // "On Tuesday, the mayor…": a day is not who the sentence is about.
+                && !crate::answer::is_time_word(&t.term)
                 && (t.proper || (i == 0 && text::general::usually_a_name(&t.term, &t.surface)))
         };
         let Some(start) = (0..tokens.len()).find(|&i| is_name(i)) else {

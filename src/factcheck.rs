@@ -392,7 +392,7 @@ impl Engine {
                         if supporting.is_none()
                             && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
-                            && !self.speaks_of_a_rival(&r, c)
+                            && !self.speaks_of_another(&r, c)
                             && !self.holds_action_as_possible_only(&r, c)
                             && !self.states_no_deed_of_subject(&r, c)
                             && !self.takes_a_side(&r, c)
@@ -628,24 +628,33 @@ impl Engine {
             })
     }
 
-    /// Does sentence `c` refer back to another member of the set the claim's subject belongs
-    /// to, and lack the subject itself? "The country however has denied … and even suggest a
-    /// joint investigation" speaks of North Korea, named before it, and so does not hold "The
-    /// US rejected North Korea's offer", though it mentions both.
-    fn speaks_of_a_rival(&self, r: &Retrieval, c: &Ranked) -> bool {
-        let lex = Lexicon::get();
-        let Some(subject) = self
-            .claim_subject(r)
-            .filter(|t| lex.in_exclusive_set(&t.term))
-        else {
+    /// The one sentence `c` speaks of, when that is someone other than the claim's subject: it
+    /// refers back to a sentence whose first name is another ([`Engine::antecedent_names`])
+    /// and does not name the subject itself. "The country however has denied … and even
+    /// suggest a joint investigation" speaks of North Korea, named the sentence before, and so
+    /// holds neither "The US rejected North Korea's offer" nor "the FBI proposed a joint
+    /// investigation", though it matches their other words.
+    fn speaks_of_another(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
             return false;
         };
+        // The subject's whole name: "the Standards Board" is the board named before.
+        let subject_name: Vec<&str> = r
+            .tokens
+            .iter()
+            .skip_while(|t| t.term != subject.term)
+            .take_while(|t| self.names_something(t))
+            .map(|t| t.term.as_str())
+            .collect();
         let sentence = self.tokens_of(c.doc);
-        !sentence.iter().any(|t| t.term == subject.term)
-            && self
-                .antecedent_names(c.doc)
-                .iter()
-                .any(|name| lex.excludes(&subject.term, name))
+        if subject_name
+            .iter()
+            .any(|term| !held_at(r, term, sentence).is_empty())
+        {
+            return false;
+        }
+        let names = self.antecedent_names(c.doc);
+        !names.is_empty() && !subject_name.iter().any(|term| among_synonyms(&names, term))
     }
 
     /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
@@ -1645,6 +1654,32 @@ mod tests {
         assert_verdict(
             &engine,
             "North Korea warned of serious consequences",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_holds_no_deed_of_anyone_else() {
+        let engine = engine_of(
+            "Talks stall\n\n\
+            Fingers pointed at North Korea after the breach at Acme and the US held the nation \
+            responsible. \
+            The country has offered a joint inquiry into the breach.\n\n\
+            The breach exposed staff records at Acme. \
+            Lawyers for Acme declined to comment.\n\n\
+            On Tuesday the mayor, Ken Stone, refused to apologise to the reporter. \
+            He said his remarks were not racist.\n",
+        );
+        // Acme is named before "The country", but the country is North Korea.
+        assert_verdict(
+            &engine,
+            "Acme offered a joint inquiry",
+            Verdict::NotEnoughInfo,
+        );
+        // A day opening the sentence before is not who "He" is.
+        assert_verdict(
+            &engine,
+            "Ken Stone said his remarks were not racist",
             Verdict::Supported,
         );
     }
