@@ -399,5 +399,11 @@ mod tests {
         assert!(lex
             .synonyms(&stem_word("ground"))
             .contains(&stem_word("stadium")));
+        // "what did they pay in total" asks for an amount.
+        let words = split_words("what did they pay in total");
+        assert_eq!(
+            lex.answer_kind(&words).map(|(kind, _)| kind),
+            Some(AnswerKind::HowMany)
+        );
     }
 }
