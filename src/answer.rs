@@ -1305,6 +1305,26 @@ mod tests {
     }
 
     #[test]
+    fn an_inflected_word_is_not_a_name_the_article_writes_plainly() {
+        // "opening" stems to "open", but the article's "Open" is a name: it does not speak of
+        // a first set.
+        let engine = engine_over(
+            "Marsh into final\n\n\
+            Tom Marsh reached the final of the Ridley Open, beating Dan Kane in four sets on Friday. \
+            Kane took the first set on a tie-break. \
+            Marsh then broke serve early in the second set. \
+            The crowd at the Open cheered every point.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "who took the opening set",
+            "Kane took the first set",
+        );
+        // The name as written still matches.
+        assert_first_citation(&engine, "what did the crowd at the open do", "cheered");
+    }
+
+    #[test]
     fn what_someone_said_comes_from_a_sentence_where_they_speak() {
         let engine = engine_over(
             "Factory fire\n\n\

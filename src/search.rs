@@ -218,6 +218,38 @@ impl Index {
         })
     }
 
+    /// True when some document has `surface` as a word, as written (lowercase).
+    pub fn has_surface(&self, surface: &str) -> bool {
+        self.surfaces_by_len
+            .get(surface.chars().count())
+            .is_some_and(|bucket| {
+                bucket
+                    .binary_search_by(|(known, _)| known.as_str().cmp(surface))
+                    .is_ok()
+            })
+    }
+
+    /// Is `tok`, written in lowercase, another form of a word the documents use only as a
+    /// name ("opening" against "Australian Open")? Names don't inflect, so such a word is not
+    /// that name; the name as written, or its plural ("open", "opens"), still is.
+    fn inflects_a_name(&self, tok: &Token) -> bool {
+        // An alias ("nk" for North Korea) is a name by the lexicon's word, whatever its form.
+        let alias = text::stem_word(&tok.surface) != tok.term;
+        if tok.proper || tok.number || alias || !self.is_name(&tok.term) {
+            return false;
+        }
+        let surface = tok.surface.as_str();
+        let forms = [
+            Some(surface),
+            surface.strip_suffix('s'),
+            surface.strip_suffix("es"),
+        ];
+        !forms
+            .into_iter()
+            .flatten()
+            .any(|form| self.has_surface(form))
+    }
+
     /// Number of packs.
     pub fn pack_count(&self) -> usize {
         self.pack_docs.len()
@@ -456,7 +488,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
         if words.iter().any(|w| w.term == tok.term) || words.len() >= MAX_POSITIONS {
             continue;
         }
-        let mut alternatives = vec![(tok.term.clone(), 1.0)];
+        let mut alternatives = if index.inflects_a_name(tok) {
+            Vec::new()
+        } else {
+            vec![(tok.term.clone(), 1.0)]
+        };
         // "in 03" is 2003, "in 99" is 1999.
         if tok.number && tok.term.len() == 2 {
             let century = if tok.term.as_str() < "50" { "20" } else { "19" };
