@@ -406,4 +406,23 @@ mod tests {
             Some(AnswerKind::HowMany)
         );
     }
+
+    #[test]
+    fn slang_for_anger_and_selling_and_running_a_study_reads_as_the_plain_word() {
+        let lex = Lexicon::get();
+        // As the analysis reads them: irregular forms and phrases become one term.
+        let term = |word: &str| {
+            crate::text::analyze(word, false)
+                .first()
+                .map(|t| t.term.clone())
+                .unwrap_or_default()
+        };
+        let linked = |a: &str, b: &str| lex.synonyms(&term(a)).contains(&term(b));
+        // "was he pissed" asks whether he was furious; "will they flog him" whether they sell.
+        assert!(linked("pissed", "furious") && linked("fuming", "angry"));
+        assert!(linked("flog", "sell"));
+        // "who ran the survey" asks who carried it out; "the opening set" is the first one.
+        assert!(linked("ran", "conducted") && linked("run", "carried out"));
+        assert!(linked("opening", "first"));
+    }
 }
