@@ -1325,6 +1325,28 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_carried_on_is_spoken_by_whoever_spoke_it_first() {
+        let engine = engine_over(
+            "Kane into final\n\n\
+            Dan Kane beat Tom Marsh in four sets on Friday to reach the final. \
+            Marsh had won the title twice before. \
+            \"It's a dream,\" said Kane. \
+            \"I started training for this event two years ago.\" \
+            The crowd cheered Marsh off the court.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how long has kane been training for this",
+            "two years ago",
+        );
+        assert_first_citation(
+            &engine,
+            "what did kane say about his training",
+            "two years ago",
+        );
+    }
+
+    #[test]
     fn what_someone_said_comes_from_a_sentence_where_they_speak() {
         let engine = engine_over(
             "Factory fire\n\n\

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
+use crate::speech::{self, Speakers};
 use crate::text::{self, Token, TokenRole};
 
 /// Where a sentence document points: (pack index, sentence index in the pack).
@@ -84,8 +85,13 @@ impl Engine {
                     .sentence
                     .checked_sub(1)
                     .filter(|&p| pack.sentences[p].paragraph == s.paragraph);
-                prev.filter(|_| opens_with_reference(&pack.article[s.span.clone()]))
-                    .map(|_| doc as DocId - 1)
+                let text = &pack.article[s.span.clone()];
+                // A quotation carried on from a sentence that quotes: its speaker's words.
+                let quotes = |p: usize| pack.sentence_text(p).contains(['"', '“', '”']);
+                prev.filter(|&p| {
+                    opens_with_reference(text) || (speech::continues_a_quotation(text) && quotes(p))
+                })
+                .map(|_| doc as DocId - 1)
             })
             .collect();
         let phrasings = Index::build(
@@ -141,9 +147,27 @@ impl Engine {
     /// North Korea and the US held the nation responsible. The country denied it" speaks of
     /// North Korea, not the US). Through a chain of such sentences, the first one's. None for
     /// a sentence that does not refer back.
+    ///
+    /// A sentence that carries on a quotation speaks of whoever speaks it ("“I started
+    /// preparing…”" after "“It's awesome,” said Hewitt" is Hewitt's).
     pub(crate) fn antecedent_names(&self, doc: DocId) -> Vec<&str> {
-        self.antecedent_root(doc)
-            .map_or_else(Vec::new, |root| self.first_name_in(root))
+        let Some(root) = self.antecedent_root(doc) else {
+            return Vec::new();
+        };
+        if speech::continues_a_quotation(self.sentence_text(doc)) {
+            if let Speakers::Named(names) = self.speakers(root) {
+                if !names.is_empty() {
+                    return names.into_iter().map(|(_, term)| term).collect();
+                }
+            }
+        }
+        self.first_name_in(root)
+    }
+
+    /// The text of sentence document `doc`.
+    pub(crate) fn sentence_text(&self, doc: DocId) -> &str {
+        let r = self.sentence_refs[doc as usize];
+        self.knowledge.packs[r.pack].sentence_text(r.sentence)
     }
 
     /// The sentence a chain of sentences that refer back starts from, for sentence `doc`;

@@ -31,6 +31,10 @@ const SPEECH_CUES: &[&str] = &[
     "comment",
     "commented",
     "comments",
+    "added",
+    "adds",
+    "replied",
+    "replies",
 ];
 
 /// Pronouns that can speak for a name given before.
@@ -39,6 +43,37 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 /// Is this a word that reports speech?
 pub(crate) fn is_speech_cue(t: &Token) -> bool {
     SPEECH_CUES.contains(&t.surface.as_str())
+}
+
+/// Where the quotation a sentence opens with ends (a byte offset into `text`): after its
+/// closing mark, or the end of the sentence when the quotation runs on into the next one.
+/// None when the sentence does not open with a quotation.
+pub(crate) fn quotation_end(text: &str) -> Option<usize> {
+    let body = text.trim_start();
+    let skipped = text.len() - body.len();
+    let close = match body.chars().next()? {
+        '“' => '”',
+        '"' => '"',
+        _ => return None,
+    };
+    let open_len = body.chars().next().map_or(0, char::len_utf8);
+    Some(
+        body[open_len..]
+            .find(close)
+            .map_or(text.len(), |at| skipped + open_len + at + close.len_utf8()),
+    )
+}
+
+/// Does a sentence carry on a quotation without saying who speaks ("“I started preparing
+/// nine months ago.” after "“It's awesome,” said Hewitt.")? Its speaker is the previous
+/// quotation's.
+pub(crate) fn continues_a_quotation(text: &str) -> bool {
+    let Some(end) = quotation_end(text) else {
+        return false;
+    };
+    !text[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SPEECH_CUES.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whom a sentence reports as speaking.
@@ -59,10 +94,13 @@ impl Engine {
     /// (days and months aside) and the name the sentence refers back to.
     pub(crate) fn speakers(&self, doc: DocId) -> Speakers<'_> {
         let sentence = self.tokens_of(doc);
+        let named = |t: &Token| self.names_something(t) && !crate::answer::is_time_word(&t.term);
+        if let Some(end) = quotation_end(self.sentence_text(doc)) {
+            return self.quotation_speakers(doc, end, &named);
+        }
         let Some(cue_at) = sentence.iter().position(is_speech_cue) else {
             return Speakers::Nobody;
         };
-        let named = |t: &Token| self.names_something(t) && !crate::answer::is_time_word(&t.term);
         let according = sentence
             .windows(2)
             .position(|w| w[0].surface == "according" && w[1].surface == "to");
@@ -90,6 +128,46 @@ impl Engine {
         )
     }
 
+    /// Who speaks the quotation sentence `doc` opens with (it ends at byte `end`): the names
+    /// just after the word of speech that follows it ("…,” said Mr Vetham), or between the
+    /// two ("…,” Roddick said); a pronoun is nobody named. Words inside the quotation are
+    /// what is said, never who says it. A quotation carried on from the sentence before
+    /// speaks with that one's voice.
+    fn quotation_speakers(
+        &self,
+        doc: DocId,
+        end: usize,
+        named: &dyn Fn(&Token) -> bool,
+    ) -> Speakers<'_> {
+        let sentence = self.tokens_of(doc);
+        let after = sentence.partition_point(|t| t.span.start < end);
+        let Some(cue_at) = (after..sentence.len()).find(|&i| is_speech_cue(&sentence[i])) else {
+            return match self.antecedent_root(doc) {
+                Some(root) if root != doc => self.speakers(root),
+                _ => Speakers::Nobody,
+            };
+        };
+        let names = |range: std::ops::Range<usize>| -> Vec<(Option<usize>, &str)> {
+            range
+                .skip_while(|&i| sentence[i].role != TokenRole::Content)
+                .take_while(|&i| named(&sentence[i]))
+                .map(|i| (Some(i), sentence[i].term.as_str()))
+                .collect()
+        };
+        let following = names(cue_at + 1..sentence.len());
+        if !following.is_empty() {
+            return Speakers::Named(following);
+        }
+        if sentence[after..cue_at]
+            .iter()
+            .chain(sentence.get(cue_at + 1))
+            .any(|t| SUBJECT_PRONOUNS.contains(&t.surface.as_str()))
+        {
+            return Speakers::Unnamed;
+        }
+        Speakers::Named(names(after..cue_at))
+    }
+
     /// The speaker a claim or question names: the name words between its start and its first
     /// word of speech, when nothing else stands there but qualifying words ("the US says…",
     /// "what did Sony itself say…", "did Kim Jong Un personally comment…"). Empty when there
@@ -108,5 +186,25 @@ impl Engine {
         } else {
             Vec::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quotation_ends_at_its_closing_mark_or_runs_on() {
+        let curly = "“It’s a dream,” said Kane.";
+        let end = quotation_end(curly).expect("opens a quotation");
+        assert_eq!(&curly[end..], " said Kane.");
+        assert_eq!(quotation_end("\"We won.\""), Some(9));
+        // A quotation that runs on into the next sentence ends with this one.
+        let open = "\"I started training two years ago.";
+        assert_eq!(quotation_end(open), Some(open.len()));
+        assert_eq!(quotation_end("Kane said: \"It's a dream.\""), None);
+        assert!(!continues_a_quotation(curly));
+        assert!(continues_a_quotation("“I started training two years ago.”"));
+        assert!(continues_a_quotation(open));
     }
 }
