@@ -1469,6 +1469,30 @@ mod tests {
     }
 
     #[test]
+    fn a_son_is_not_a_daughter_and_a_second_set_not_the_first() {
+        let engine = engine_of(
+            "Final and film\n\n\
+            In the new drama Mara Lind plays a farmer's daughter who falls for a young soldier. \
+            In the final Dan Kane won the first set on a tie-break before Tom Marsh recovered.\n",
+        );
+        let cases = [
+            ("Mara Lind plays a farmer's daughter", Verdict::Supported),
+            ("Mara Lind plays a farmer's son", Verdict::Refuted),
+            (
+                "Dan Kane won the first set on a tie-break",
+                Verdict::Supported,
+            ),
+            (
+                "Dan Kane won the second set on a tie-break",
+                Verdict::Refuted,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
+    }
+
+    #[test]
     fn verdicts_on_an_article_without_curated_facts() {
         let engine = engine();
         let cases = [
