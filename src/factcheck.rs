@@ -1171,6 +1171,16 @@ fn slot_swap(
     let same_word =
         |a: &Token, b: &Token| a.term == b.term || lex.synonyms(&a.term).contains(&b.term);
     let plain = |t: &Token| t.role == TokenRole::Content && !claim_name(t);
+    // How many of the claim's other words the sentence holds: a slot is only the same slot in
+    // a sentence about the same thing ("the English cut is shorter" is not about "Bernath cut
+    // short her education").
+    let shared = |anchor: &Token| {
+        claim
+            .iter()
+            .filter(|t| plain(t) && t.term != anchor.term)
+            .filter(|t| sentence.iter().any(|s| same_word(t, s)))
+            .count()
+    };
     for (i, name) in claim.iter().enumerate().filter(|(_, t)| claim_name(t)) {
         if sentence.iter().any(|t| t.term == name.term) {
             continue;
@@ -1180,7 +1190,9 @@ fn slot_swap(
         let before = claim[..i].iter().rev().take(2).find(|t| plain(t));
         let after = claim.get(i + 1).filter(|t| plain(t));
         for (anchor, forward) in [(before, true), (after, false)] {
-            let Some(anchor) = anchor else { continue };
+            let Some(anchor) = anchor.filter(|a| shared(a) > 0) else {
+                continue;
+            };
             for (at, _) in sentence
                 .iter()
                 .enumerate()
@@ -1490,6 +1502,20 @@ mod tests {
         for (claim, want) in cases {
             assert_verdict(&engine, claim, want);
         }
+    }
+
+    #[test]
+    fn a_slot_is_the_same_slot_only_in_a_sentence_about_the_same_thing() {
+        let engine = engine_of(
+            "Star of Kisna\n\n\
+            Picked from 300 hopefuls in London, Mara Lind cut short her studies in Bristol to \
+            take the part. \
+            The film has been shot in Hindi and English, with the English print shortened by an \
+            hour.\n",
+        );
+        // Only "cut" is shared: Mara Lind is not in the place of "English".
+        let result = engine.check("the english cut of the film is an hour shorter");
+        assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
     }
 
     #[test]
