@@ -516,7 +516,8 @@ impl Engine {
             if self.sentence_ref(*doc).pack != pack {
                 continue;
             }
-            let names = self.antecedent_names(*doc);
+            let mut names = self.antecedent_names(*doc);
+            names.extend(self.described_names(*doc, usize::MAX));
             if names.is_empty() {
                 continue;
             }
@@ -1322,6 +1323,33 @@ mod tests {
         );
         // The name as written still matches.
         assert_first_citation(&engine, "what did the crowd at the open do", "cheered");
+    }
+
+    #[test]
+    fn the_mayor_is_whoever_the_article_calls_mayor() {
+        let engine = engine_over(
+            "Mayor row\n\n\
+            Harbour mayor Ken Stone has refused to apologise to reporter Oliver Fine. \
+            The reporter had asked about the harbour budget. \
+            The mayor said the row would not harm the regatta bid. \
+            Council members met on Monday.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "what did ken stone say about the regatta bid",
+            "The mayor said",
+        );
+        // The fact check names him too, as the article writes him.
+        let check = engine.check("oliver fine said the row would not harm the regatta bid");
+        assert_eq!(check.verdict, crate::factcheck::Verdict::Refuted);
+        assert!(
+            check.explanation.contains("Ken Stone"),
+            "{}",
+            check.explanation
+        );
+        // "the reporter" is Oliver Fine: the words are not his.
+        let check = engine.check("the reporter said the row would not harm the regatta bid");
+        assert_eq!(check.verdict, crate::factcheck::Verdict::Refuted);
     }
 
     #[test]

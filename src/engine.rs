@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::descriptors::Descriptors;
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
 use crate::speech::{self, Speakers};
@@ -40,6 +41,8 @@ pub struct Engine {
     /// For a sentence that opens by referring back ("The country", "It", "He"), the sentence
     /// before it in its paragraph, whose names it inherits.
     pub(crate) antecedent: Vec<Option<DocId>>,
+    /// Per pack, whom its descriptors ("the mayor") stand for.
+    descriptors: Vec<Descriptors>,
     /// One document per curated question phrasing (and topic title).
     pub(crate) phrasings: Index,
     phrasing_refs: Vec<TopicRef>,
@@ -69,10 +72,18 @@ impl Engine {
                 }
             }
         }
-        // Each sentence is analysed for the index and dropped; see `tokens_of`.
+        // Each sentence is analysed for the index (and the descriptors) and dropped; see
+        // `tokens_of`.
+        let mut descriptors: Vec<Descriptors> = knowledge
+            .packs
+            .iter()
+            .map(|_| Descriptors::default())
+            .collect();
         let sentences = Index::build(sentence_refs.iter().map(|r| {
             let text = knowledge.packs[r.pack].sentence_text(r.sentence);
-            (r.pack, text::analyze(text, false))
+            let tokens = text::analyze(text, false);
+            descriptors[r.pack].learn(text, &tokens);
+            (r.pack, tokens)
         }));
         let sentence_tokens = sentence_refs.iter().map(|_| OnceLock::new()).collect();
         let antecedent = sentence_refs
@@ -105,6 +116,7 @@ impl Engine {
             sentence_refs,
             sentence_tokens,
             antecedent,
+            descriptors,
             phrasings,
             phrasing_refs,
         }
@@ -162,6 +174,32 @@ impl Engine {
             }
         }
         self.first_name_in(root)
+    }
+
+    /// The name a sentence's "the mayor" stands for in its article, among its first `before`
+    /// tokens (see [`Descriptors`]); empty when it has none or names that person itself.
+    pub(crate) fn described_names(&self, doc: DocId, before: usize) -> Vec<&str> {
+        let pack = self.sentence_refs[doc as usize].pack;
+        self.descriptors[pack].described_in(self.tokens_of(doc), before)
+    }
+
+    /// The name the "the <descriptor>" among the first `before` of some text's `tokens` (a
+    /// claim's) stands for in pack `pack`.
+    pub(crate) fn described_in_pack(
+        &self,
+        pack: usize,
+        tokens: &[Token],
+        before: usize,
+    ) -> Vec<&str> {
+        self.descriptors
+            .get(pack)
+            .map_or_else(Vec::new, |d| d.described_in(tokens, before))
+    }
+
+    /// The same name as the article writes it ("Ken Livingstone").
+    pub(crate) fn described_name_as_written(&self, doc: DocId, before: usize) -> Option<&str> {
+        let pack = self.sentence_refs[doc as usize].pack;
+        self.descriptors[pack].written_in(self.tokens_of(doc), before)
     }
 
     /// The text of sentence document `doc`.

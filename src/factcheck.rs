@@ -661,22 +661,41 @@ impl Engine {
     /// same words as said by others only ([`Engine::speakers`]). When a pronoun speaks ("he
     /// said"), the sentence names no speaker for sure, and nothing is swapped.
     fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
-        let claimed = self.named_speaker(&r.tokens);
-        let claimed_first = claimed.first()?;
+        let named = self.named_speaker(&r.tokens);
+        // "the reporter said…": whom the article calls "the reporter".
+        let (claimed, claimed_as): (Vec<&str>, String) = match named.first() {
+            Some(first) => (
+                named.iter().map(|t| t.term.as_str()).collect(),
+                first.surface.clone(),
+            ),
+            None => {
+                let cue = r.tokens.iter().position(crate::speech::is_speech_cue)?;
+                let described = self.described_in_pack(c.at.pack, &r.tokens, cue);
+                let descriptor = r.tokens[..cue]
+                    .iter()
+                    .rev()
+                    .find(|t| t.role == TokenRole::Content)?;
+                (described, format!("the {}", descriptor.surface))
+            }
+        };
+        if claimed.is_empty() {
+            return None;
+        }
         let Speakers::Named(speakers) = self.speakers(c.doc) else {
             return None;
         };
         let &(first, first_term) = speakers.first()?;
-        if claimed
-            .iter()
-            .any(|t| speakers.iter().any(|(_, s)| *s == t.term))
-        {
+        if claimed.iter().any(|t| speakers.iter().any(|(_, s)| s == t)) {
             return None;
         }
         // The first speaker's whole name: the speaker words in a row from it.
         let sentence = self.tokens_of(c.doc);
         let article = match first {
-            None => first_term.replace('_', " "),
+            // "The mayor said…": the name "the mayor" stands for, as the article writes it.
+            None => self
+                .described_name_as_written(c.doc, usize::MAX)
+                .filter(|_| self.antecedent_names(c.doc).is_empty())
+                .map_or_else(|| first_term.replace('_', " "), str::to_owned),
             Some(first) => (first..sentence.len())
                 .take_while(|&i| speakers.iter().any(|(at, _)| *at == Some(i)))
                 .map(|i| sentence[i].surface.as_str())
@@ -684,7 +703,7 @@ impl Engine {
                 .join(" "),
         };
         Some(Conflict::Speaker {
-            claim: claimed_first.surface.clone(),
+            claim: claimed_as,
             article,
         })
     }

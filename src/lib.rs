@@ -9,6 +9,7 @@ pub mod answer;
 pub mod answerability;
 pub mod config;
 pub mod console;
+mod descriptors;
 pub mod discord;
 pub mod draft;
 pub mod engine;

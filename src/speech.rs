@@ -124,6 +124,12 @@ impl Engine {
                 .filter(|&i| named(&sentence[i]))
                 .map(|i| (Some(i), sentence[i].term.as_str()))
                 .chain(self.antecedent_names(doc).into_iter().map(|t| (None, t)))
+                // "The mayor said…": whom "the mayor" stands for in the article.
+                .chain(
+                    self.described_names(doc, cue_at)
+                        .into_iter()
+                        .map(|t| (None, t)),
+                )
                 .collect(),
         )
     }

@@ -1,0 +1,154 @@
+//! Who "the mayor" is: the names an article gives a common noun.
+//!
+//! News introduces a person with a word for what they are ("London mayor Ken Livingstone",
+//! "reporter Oliver Finegold", "Chief executive Parry") and later calls them by that word
+//! alone ("The mayor said his comments would not affect the bid"). This module learns those
+//! words from the article itself, a name's descriptor being the lowercase word right before
+//! it, so that a sentence saying "the mayor" can be matched as speaking of Ken Livingstone. A
+//! word an article puts before two different people describes neither.
+
+use std::collections::HashMap;
+
+use crate::speech::is_speech_cue;
+use crate::text::{Token, TokenRole};
+
+/// What one article's descriptors stand for: a descriptor's term, and the one name it stands
+/// before (None: it stands before several people).
+#[derive(Debug, Default)]
+pub(crate) struct Descriptors {
+    names: HashMap<String, Option<Name>>,
+}
+
+/// A name as the index matches it and as the article writes it.
+#[derive(Debug, Clone)]
+struct Name {
+    terms: Vec<String>,
+    written: String,
+}
+
+impl Descriptors {
+    /// Learns from one sentence of the article: its `text` and its analysed `tokens`.
+    pub(crate) fn learn(&mut self, text: &str, tokens: &[Token]) {
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_name_word(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < tokens.len() && is_name_word(&tokens[i]) {
+                i += 1;
+            }
+            let Some(word) = start.checked_sub(1).map(|b| &tokens[b]) else {
+                continue;
+            };
+            if !is_descriptor(word) {
+                continue;
+            }
+            let name = Name {
+                terms: tokens[start..i].iter().map(|t| t.term.clone()).collect(),
+                written: text
+                    .get(tokens[start].span.start..tokens[i - 1].span.end)
+                    .unwrap_or_default()
+                    .to_owned(),
+            };
+            // "Mr Livingstone" and "Ken Livingstone" are one person; another name is another.
+            let same_person = |known: &Name| known.terms.iter().any(|t| name.terms.contains(t));
+            let entry = self
+                .names
+                .entry(word.term.clone())
+                .or_insert(Some(name.clone()));
+            if !entry.as_ref().is_some_and(same_person) {
+                *entry = None;
+            }
+        }
+    }
+
+    /// The name terms a sentence's "the <descriptor>" stands for, among its first `before`
+    /// tokens, when the sentence does not name that person itself.
+    pub(crate) fn described_in<'a>(&'a self, tokens: &[Token], before: usize) -> Vec<&'a str> {
+        self.described(tokens, before)
+            .map_or_else(Vec::new, |n| n.terms.iter().map(String::as_str).collect())
+    }
+
+    /// The same name as the article writes it ("Ken Livingstone").
+    pub(crate) fn written_in<'a>(&'a self, tokens: &[Token], before: usize) -> Option<&'a str> {
+        self.described(tokens, before).map(|n| n.written.as_str())
+    }
+
+    fn described(&self, tokens: &[Token], before: usize) -> Option<&Name> {
+        let end = before.min(tokens.len());
+        tokens[..end].windows(2).find_map(|pair| {
+            if pair[0].surface != "the" || pair[1].role != TokenRole::Content || pair[1].proper {
+                return None;
+            }
+            let name = self.names.get(&pair[1].term)?.as_ref()?;
+            let named_here = name
+                .terms
+                .iter()
+                .any(|n| tokens.iter().any(|t| t.term == *n));
+            (!named_here).then_some(name)
+        })
+    }
+}
+
+/// A word of a name: capitalised mid-sentence (or an acronym), not a number, day or month.
+fn is_name_word(t: &Token) -> bool {
+    t.role == TokenRole::Content && t.proper && !t.number && !crate::answer::is_time_word(&t.term)
+}
+
+/// A lowercase single word that can say what someone is ("mayor", "reporter"), not a word of
+/// speech ("said Hewitt").
+fn is_descriptor(t: &Token) -> bool {
+    t.role == TokenRole::Content
+        && !t.proper
+        && !t.number
+        && !t.compound
+        && t.surface.chars().all(char::is_alphabetic)
+        && !is_speech_cue(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    fn learnt(sentences: &[&str]) -> Descriptors {
+        let mut d = Descriptors::default();
+        for s in sentences {
+            d.learn(s, &analyze(s, false));
+        }
+        d
+    }
+
+    #[test]
+    fn a_word_before_a_name_describes_it_until_it_describes_another() {
+        let d = learnt(&[
+            "London mayor Ken Stone has refused to retract an insult.",
+            "Mr Stone was heard asking reporter Oliver Fine if he was a guard.",
+            "\"It was a joke,\" said Stone.",
+        ]);
+        let later = analyze(
+            "The mayor said his comments would not affect the bid.",
+            false,
+        );
+        assert_eq!(d.described_in(&later, usize::MAX), vec!["ken", "stone"]);
+        assert_eq!(d.written_in(&later, usize::MAX), Some("Ken Stone"));
+        let reporter = analyze("Later the reporter said he was offended.", false);
+        assert_eq!(d.described_in(&reporter, usize::MAX), vec!["oliv", "fine"]);
+        // A word of speech is no descriptor.
+        let said = analyze("It was said by the said committee.", false);
+        assert!(d.described_in(&said, usize::MAX).is_empty());
+        // A sentence that names the person itself needs no descriptor.
+        let named = analyze("The mayor, Mr Stone, spoke.", false);
+        assert!(d.described_in(&named, usize::MAX).is_empty());
+
+        let two = learnt(&[
+            "Reporter Ann Lee asked first.",
+            "Then reporter Oliver Fine asked.",
+            "Later reporter Tom Hart asked again.",
+        ]);
+        let reporter = analyze("The reporter said he was offended.", false);
+        assert!(two.described_in(&reporter, usize::MAX).is_empty());
+    }
+}
