@@ -424,6 +424,8 @@ mod tests {
         // "who ran the survey" asks who carried it out; "the opening set" is the first one.
         assert!(linked("ran", "conducted") && linked("run", "carried out"));
         assert!(linked("opening", "first"));
+        // "when is he coming back" asks about his return.
+        assert!(linked("coming back", "return"));
         // "the claims rest on the findings" is what "based on the findings" says.
         assert_eq!(term("rests on"), term("based on"));
     }
