@@ -512,6 +512,16 @@ impl Engine {
         pack: usize,
     ) -> Vec<(DocId, f32, u64)> {
         let n = self.sentences.doc_count();
+        // A sentence that refers back holds its antecedent's name even when it holds no word
+        // of the question itself ("how old is Wilkinson": "And the 25-year-old fly-half…").
+        let referring: Vec<DocId> = self
+            .sentences
+            .pack_docs(pack)
+            .filter(|&doc| self.antecedent[doc as usize].is_some())
+            .filter(|doc| !boosted.iter().any(|(d, _, _)| d == doc))
+            .collect();
+        let hit_count = boosted.len();
+        boosted.extend(referring.into_iter().map(|doc| (doc, 0.0, 0)));
         for (doc, score, matched) in boosted.iter_mut() {
             if self.sentence_ref(*doc).pack != pack {
                 continue;
@@ -534,6 +544,12 @@ impl Engine {
                 }
             }
         }
+        // Those that inherited nothing stay out.
+        let mut at = 0;
+        boosted.retain(|(_, _, matched)| {
+            at += 1;
+            at <= hit_count || *matched != 0
+        });
         boosted
     }
 
@@ -1323,6 +1339,36 @@ mod tests {
         );
         // The name as written still matches.
         assert_first_citation(&engine, "what did the crowd at the open do", "cheered");
+    }
+
+    #[test]
+    fn a_sentence_that_refers_back_answers_for_the_name_it_refers_to() {
+        // "And the 28-year-old…" refers back to Field, whose name opens the sentence before (a
+        // name, though "field" is a common word: the article never writes it in lowercase). It
+        // answers "how old is Field" though it holds no word of the question.
+        let engine = engine_over(
+            "Field back for final\n\n\
+            Tom Field will play in the final on Sunday after a month out with a knee injury. \
+            Field, who has not played since March, trained with the squad on Monday. \
+            And the 28-year-old striker will start the final on the bench. \
+            Field missed five matches with the injury.\n",
+        );
+        assert_first_citation(&engine, "how old is field", "28-year-old");
+    }
+
+    #[test]
+    fn the_nineties_are_the_1990s() {
+        let engine = engine_over(
+            "Sell-off plan\n\n\
+            The government plans to sell the state bank next year. \
+            About 190 state-run companies were sold off from the early 1990s to 1997. \
+            Analysts welcomed the plan.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how many state companies were sold off in the 90s",
+            "About 190",
+        );
     }
 
     #[test]

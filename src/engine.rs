@@ -219,7 +219,8 @@ impl Engine {
     }
 
     /// The terms of the first name a sentence holds ("north", "korea"), a capitalised word
-    /// opening it included when it is usually a name ("Titan pleaded guilty").
+    /// opening it included when it is usually a name, in news or in the articles ("Titan
+    /// pleaded guilty", "Wilkinson, who has not played…").
     fn first_name_in(&self, doc: DocId) -> Vec<&str> {
         let tokens = self.tokens_of(doc);
         let is_name = |i: usize| {
@@ -228,7 +229,10 @@ impl Engine {
                 && !t.number
                 // "On Tuesday, the mayor…": a day is not who the sentence is about.
                 && !crate::answer::is_time_word(&t.term)
-                && (t.proper || (i == 0 && text::general::usually_a_name(&t.term, &t.surface)))
+                && (t.proper
+                    || (i == 0
+                        && (text::general::usually_a_name(&t.term, &t.surface)
+                            || self.sentences.never_lowercase_name(&t.term))))
         };
         let Some(start) = (0..tokens.len()).find(|&i| is_name(i)) else {
             return Vec::new();
@@ -353,13 +357,16 @@ fn opens_with_reference(sentence: &str) -> bool {
         "group's",
         "company's",
     ];
+    // A joining word before it changes nothing: "And the 25-year-old will start…".
+    const JOINING: &[&str] = &["and", "but", "so", "yet", "however", "meanwhile", "still"];
     let words: Vec<String> = sentence
         .split_whitespace()
-        .take(2)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
                 .to_lowercase()
         })
+        .skip_while(|w| JOINING.contains(&w.as_str()))
+        .take(2)
         .collect();
     match words.as_slice() {
         [first, ..] if PRONOUNS.contains(&first.as_str()) => true,

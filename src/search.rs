@@ -93,9 +93,9 @@ pub struct Index {
     pack_docs: Vec<Range<DocId>>,
     /// Number of packs that use each term.
     pack_freq: Vec<u32>,
-    /// Occurrences of each term, and how many of them were written as a name (capitalised
-    /// mid-sentence, or an acronym).
-    occurrences: Vec<(u32, u32)>,
+    /// Occurrences of each term: all, those written as a name (capitalised mid-sentence, or an
+    /// acronym), and those written in lowercase.
+    occurrences: Vec<(u32, u32, u32)>,
     avg_len: f32,
 }
 
@@ -127,11 +127,12 @@ impl Index {
                     index.postings.push(Vec::new());
                     index.terms.push(tok.term.clone());
                     index.pack_freq.push(0);
-                    index.occurrences.push((0, 0));
+                    index.occurrences.push((0, 0, 0));
                 }
                 let occ = &mut index.occurrences[id as usize];
                 occ.0 += 1;
                 occ.1 += tok.proper as u32;
+                occ.2 += !tok.capitalised as u32;
                 surfaces.entry(tok.surface.clone()).or_insert(id);
                 let list = &mut index.postings[id as usize];
                 let new_in_pack = list
@@ -213,8 +214,17 @@ impl Index {
     /// True when `term` is mostly written as a name in the documents.
     pub fn is_name(&self, term: &str) -> bool {
         self.vocab.get(term).is_some_and(|&id| {
-            let (all, named) = self.occurrences[id as usize];
+            let (all, named, _) = self.occurrences[id as usize];
             named * 2 > all
+        })
+    }
+
+    /// True when the documents write `term` as a name somewhere and never in lowercase: a
+    /// name that mostly opens sentences ("Wilkinson, who has not played…") is still a name.
+    pub fn never_lowercase_name(&self, term: &str) -> bool {
+        self.vocab.get(term).is_some_and(|&id| {
+            let (_, named, lowercase) = self.occurrences[id as usize];
+            named > 0 && lowercase == 0
         })
     }
 
@@ -493,8 +503,10 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
         } else {
             vec![(tok.term.clone(), 1.0)]
         };
-        // "in 03" is 2003, "in 99" is 1999.
-        if tok.number && tok.term.len() == 2 {
+        // "in 03" is 2003, "in 99" is 1999; "the 90s" are the 1990s.
+        let two_digits = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+        let decade = tok.term.strip_suffix('s').filter(|t| two_digits(t));
+        if tok.number && (two_digits(&tok.term) || decade.is_some()) {
             let century = if tok.term.as_str() < "50" { "20" } else { "19" };
             alternatives.push((format!("{century}{}", tok.term), SYNONYM_WEIGHT));
         }

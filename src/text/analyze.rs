@@ -40,6 +40,8 @@ pub struct Token {
     pub span: Range<usize>,
     /// Written with a capital letter, not at the start of a sentence, or an acronym.
     pub proper: bool,
+    /// Written with a capital letter (or as an acronym), wherever it stands.
+    pub capitalised: bool,
     /// Starts with a digit.
     pub number: bool,
     /// Hyphenated words joined into one ("texas-based" → "texasbased"), after its parts.
@@ -249,12 +251,14 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             let proper = words[i..i + len]
                 .iter()
                 .any(|w| w.acronym || (w.capitalised && !w.sentence_start));
+            let capitalised = words[i..i + len].iter().any(|w| w.acronym || w.capitalised);
             tokens.push(Token {
                 term: canonical,
                 surface,
                 role,
                 span,
                 proper,
+                capitalised,
                 number: false,
                 compound: false,
             });
@@ -289,6 +293,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             role,
             span: w.span.clone(),
             proper: w.acronym || (w.capitalised && !w.sentence_start),
+            capitalised: w.acronym || w.capitalised,
             number,
             compound: false,
         });
@@ -485,6 +490,7 @@ fn hyphen_compound<'w>(
         proper: parts
             .iter()
             .any(|w| w.acronym || (w.capitalised && !w.sentence_start)),
+        capitalised: parts.iter().any(|w| w.acronym || w.capitalised),
         number: false,
         compound: true,
     };
