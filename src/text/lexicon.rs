@@ -426,6 +426,8 @@ mod tests {
         assert!(linked("opening", "first"));
         // "when is he coming back" asks about his return.
         assert!(linked("coming back", "return"));
+        // "what started the trouble" asks what sparked it; "who does he play" his portrayal.
+        assert!(linked("started", "sparked") && linked("play", "portrayal"));
         // "the claims rest on the findings" is what "based on the findings" says.
         assert_eq!(term("rests on"), term("based on"));
     }
