@@ -924,10 +924,22 @@ impl Engine {
             AnswerKind::Age => tokens
                 .iter()
                 .any(|t| t.term == "age" || matches!(t.surface.as_str(), "aged" | "age" | "ages")),
-            // A number with a unit of time: "two hours", "three years", "90 minutes".
-            AnswerKind::Duration => tokens.windows(2).any(|w| {
-                (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
-            }),
+            // A number with a unit of time: "two hours", "three years", "90 minutes"; or how
+            // far a time runs: "until 23 December", "since 17 October", "by 11 March".
+            AnswerKind::Duration => {
+                tokens.windows(2).any(|w| {
+                    (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
+                }) || tokens.iter().enumerate().any(|(i, t)| {
+                    let date = |n: &Token| is_time_word(&n.term);
+                    let number_or_date = |n: &Token| n.number || date(n);
+                    let next = || tokens[i + 1..].iter().take(3);
+                    match t.surface.as_str() {
+                        "until" | "till" | "since" => next().any(number_or_date),
+                        "by" => next().any(date),
+                        _ => false,
+                    }
+                })
+            }
             // The words an acronym of the question stands for.
             AnswerKind::Expansion => {
                 let at = self.sentence_ref(doc);
@@ -1354,6 +1366,32 @@ mod tests {
             Field missed five matches with the injury.\n",
         );
         assert_first_citation(&engine, "how old is field", "28-year-old");
+    }
+
+    #[test]
+    fn how_long_is_also_until_when() {
+        let engine = engine_over(
+            "Clubs charged\n\n\
+            Both clubs were charged by the league over crowd trouble at the match. \
+            Both clubs have until 23 December to respond. \
+            Fans ripped up seats in the west stand.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how long do the clubs have to respond",
+            "until 23 December",
+        );
+    }
+
+    #[test]
+    fn a_paragraphs_first_sentence_refers_back_to_the_paragraph_before() {
+        let engine = engine_over(
+            "Honour for actor\n\n\
+            Actor Tom Field has been honoured at the Harbour film festival.\n\n\
+            The star was presented with the award by director Ann Lee. \
+            Field thanked the festival.\n",
+        );
+        assert_first_citation(&engine, "who presented field with the award", "Ann Lee");
     }
 
     #[test]

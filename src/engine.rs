@@ -92,10 +92,13 @@ impl Engine {
             .map(|(doc, r)| {
                 let pack = &knowledge.packs[r.pack];
                 let s = &pack.sentences[r.sentence];
-                let prev = r
-                    .sentence
-                    .checked_sub(1)
-                    .filter(|&p| pack.sentences[p].paragraph == s.paragraph);
+                // The sentence before, in its paragraph; for a paragraph's first sentence, the
+                // last of the paragraph before (news writes many one-sentence paragraphs: "The
+                // star was presented with the award…" follows "Actor Leonardo DiCaprio's…"),
+                // never the headline.
+                let prev = r.sentence.checked_sub(1).filter(|&p| {
+                    pack.sentences[p].paragraph == s.paragraph || !pack.sentences[p].heading
+                });
                 let text = &pack.article[s.span.clone()];
                 // A quotation carried on from a sentence that quotes: its speaker's words.
                 let quotes = |p: usize| pack.sentence_text(p).contains(['"', '“', '”']);
