@@ -17,6 +17,8 @@
 //! Curated topics (from `facts.toml`) lift the sentences they quote when the question reads
 //! like one of the topic's phrasings.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::answerability::{self, Measurements};
@@ -504,53 +506,57 @@ impl Engine {
 
     /// A sentence that opens by referring back ("The country however has denied…") also
     /// matches the name it refers to (the antecedent sentence's first name; see
-    /// [`Engine::antecedent_names`]), at [`ANAPHOR_SHARE`] of its weight.
+    /// [`Engine::antecedent_names`]), at [`ANAPHOR_SHARE`] of its weight; so does a sentence
+    /// whose "the mayor" stands for a name ([`Engine::described_names`]).
     fn inherit_from_antecedents(
         &self,
         mut boosted: Vec<(DocId, f32, u64)>,
         query: &Query,
         pack: usize,
     ) -> Vec<(DocId, f32, u64)> {
-        let n = self.sentences.doc_count();
-        // A sentence that refers back holds its antecedent's name even when it holds no word
-        // of the question itself ("how old is Wilkinson": "And the 25-year-old fly-half…").
-        let referring: Vec<DocId> = self
-            .sentences
-            .pack_docs(pack)
-            .filter(|&doc| self.antecedent[doc as usize].is_some())
-            .filter(|doc| !boosted.iter().any(|(d, _, _)| d == doc))
-            .collect();
-        let hit_count = boosted.len();
-        boosted.extend(referring.into_iter().map(|doc| (doc, 0.0, 0)));
         for (doc, score, matched) in boosted.iter_mut() {
-            if self.sentence_ref(*doc).pack != pack {
-                continue;
-            }
-            let mut names = self.antecedent_names(*doc);
-            names.extend(self.described_names(*doc, usize::MAX));
-            if names.is_empty() {
-                continue;
-            }
-            for (i, word) in query.words.iter().enumerate().take(64) {
-                if *matched & (1 << i) != 0 {
-                    continue;
-                }
-                let inherited = word.alternatives.iter().find(|(t, w)| {
-                    *w >= crate::search::SYNONYM_WEIGHT && names.contains(&t.as_str())
-                });
-                if let Some((term, w)) = inherited {
-                    *matched |= 1 << i;
-                    *score += ANAPHOR_SHARE * w * Index::idf(self.sentences.df(term), n);
-                }
+            if self.sentence_ref(*doc).pack == pack {
+                self.inherit_names(*doc, query, score, matched);
             }
         }
-        // Those that inherited nothing stay out.
-        let mut at = 0;
-        boosted.retain(|(_, _, matched)| {
-            at += 1;
-            at <= hit_count || *matched != 0
-        });
+        // A sentence that refers back holds its antecedent's name even when it holds no word
+        // of the question itself ("how old is Wilkinson": "And the 25-year-old fly-half…").
+        let hit: HashSet<DocId> = boosted.iter().map(|(doc, _, _)| *doc).collect();
+        for doc in self.sentences.pack_docs(pack) {
+            if self.antecedent[doc as usize].is_none() || hit.contains(&doc) {
+                continue;
+            }
+            let (mut score, mut matched) = (0.0, 0);
+            self.inherit_names(doc, query, &mut score, &mut matched);
+            if matched != 0 {
+                boosted.push((doc, score, matched));
+            }
+        }
         boosted
+    }
+
+    /// Adds to sentence `doc`'s score and matched words the question words its antecedent's
+    /// (or its descriptor's) name holds.
+    fn inherit_names(&self, doc: DocId, query: &Query, score: &mut f32, matched: &mut u64) {
+        let mut names = self.antecedent_names(doc);
+        names.extend(self.described_names(doc, usize::MAX));
+        if names.is_empty() {
+            return;
+        }
+        let n = self.sentences.doc_count();
+        for (i, word) in query.words.iter().enumerate().take(64) {
+            if *matched & (1 << i) != 0 {
+                continue;
+            }
+            let inherited = word
+                .alternatives
+                .iter()
+                .find(|(t, w)| *w >= crate::search::SYNONYM_WEIGHT && names.contains(&t.as_str()));
+            if let Some((term, w)) = inherited {
+                *matched |= 1 << i;
+                *score += ANAPHOR_SHARE * w * Index::idf(self.sentences.df(term), n);
+            }
+        }
     }
 
     /// Weight and presence of each query word within `pack`.
@@ -927,15 +933,15 @@ impl Engine {
             // A number with a unit of time: "two hours", "three years", "90 minutes"; or how
             // far a time runs: "until 23 December", "since 17 October", "by 11 March".
             AnswerKind::Duration => {
+                let date = |n: &Token| is_time_word(&n.term);
+                let number_or_date = |n: &Token| n.number || date(n);
                 tokens.windows(2).any(|w| {
                     (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
                 }) || tokens.iter().enumerate().any(|(i, t)| {
-                    let date = |n: &Token| is_time_word(&n.term);
-                    let number_or_date = |n: &Token| n.number || date(n);
-                    let next = || tokens[i + 1..].iter().take(3);
+                    let mut next = tokens[i + 1..].iter().take(3);
                     match t.surface.as_str() {
-                        "until" | "till" | "since" => next().any(number_or_date),
-                        "by" => next().any(date),
+                        "until" | "till" | "since" => next.any(number_or_date),
+                        "by" => next.any(date),
                         _ => false,
                     }
                 })

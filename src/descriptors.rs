@@ -64,32 +64,42 @@ impl Descriptors {
         }
     }
 
-    /// The name terms a sentence's "the <descriptor>" stands for, among its first `before`
-    /// tokens, when the sentence does not name that person itself.
-    pub(crate) fn described_in<'a>(&'a self, tokens: &[Token], before: usize) -> Vec<&'a str> {
-        self.described(tokens, before)
-            .map_or_else(Vec::new, |n| n.terms.iter().map(String::as_str).collect())
-    }
-
-    /// The same name as the article writes it ("Ken Livingstone").
-    pub(crate) fn written_in<'a>(&'a self, tokens: &[Token], before: usize) -> Option<&'a str> {
-        self.described(tokens, before).map(|n| n.written.as_str())
-    }
-
-    fn described(&self, tokens: &[Token], before: usize) -> Option<&Name> {
+    /// The person a text's "the <descriptor>" stands for, among its first `before` `tokens`,
+    /// when the text does not name that person itself.
+    pub(crate) fn described<'a, 't>(
+        &'a self,
+        tokens: &'t [Token],
+        before: usize,
+    ) -> Option<Described<'a, 't>> {
         let end = before.min(tokens.len());
         tokens[..end].windows(2).find_map(|pair| {
-            if pair[0].surface != "the" || pair[1].role != TokenRole::Content || pair[1].proper {
+            let word = &pair[1];
+            if pair[0].surface != "the" || word.role != TokenRole::Content || word.proper {
                 return None;
             }
-            let name = self.names.get(&pair[1].term)?.as_ref()?;
+            let name = self.names.get(&word.term)?.as_ref()?;
             let named_here = name
                 .terms
                 .iter()
                 .any(|n| tokens.iter().any(|t| t.term == *n));
-            (!named_here).then_some(name)
+            (!named_here).then(|| Described {
+                word,
+                terms: name.terms.iter().map(String::as_str).collect(),
+                written: &name.written,
+            })
         })
     }
+}
+
+/// Whom a "the <descriptor>" stands for.
+#[derive(Debug)]
+pub(crate) struct Described<'a, 't> {
+    /// The descriptor as the text has it ("mayor").
+    pub word: &'t Token,
+    /// The person's name terms, as the index matches them.
+    pub terms: Vec<&'a str>,
+    /// The person's name as the article writes it ("Ken Livingstone").
+    pub written: &'a str,
 }
 
 /// A word of a name: capitalised mid-sentence (or an acronym), not a number, day or month.
@@ -128,20 +138,36 @@ mod tests {
             "Mr Stone was heard asking reporter Oliver Fine if he was a guard.",
             "\"It was a joke,\" said Stone.",
         ]);
+        let terms = |text: &str| {
+            let tokens = analyze(text, false);
+            d.described(&tokens, usize::MAX).map(|found| {
+                found
+                    .terms
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
         let later = analyze(
             "The mayor said his comments would not affect the bid.",
             false,
         );
-        assert_eq!(d.described_in(&later, usize::MAX), vec!["ken", "stone"]);
-        assert_eq!(d.written_in(&later, usize::MAX), Some("Ken Stone"));
-        let reporter = analyze("Later the reporter said he was offended.", false);
-        assert_eq!(d.described_in(&reporter, usize::MAX), vec!["oliv", "fine"]);
+        let mayor = d
+            .described(&later, usize::MAX)
+            .expect("the mayor is described");
+        assert_eq!(
+            (mayor.word.surface.as_str(), mayor.written),
+            ("mayor", "Ken Stone")
+        );
+        assert_eq!(mayor.terms, vec!["ken", "stone"]);
+        assert_eq!(
+            terms("Later the reporter said he was offended."),
+            Some(vec!["oliv".to_string(), "fine".to_string()])
+        );
         // A word of speech is no descriptor.
-        let said = analyze("It was said by the said committee.", false);
-        assert!(d.described_in(&said, usize::MAX).is_empty());
+        assert_eq!(terms("It was said by the said committee."), None);
         // A sentence that names the person itself needs no descriptor.
-        let named = analyze("The mayor, Mr Stone, spoke.", false);
-        assert!(d.described_in(&named, usize::MAX).is_empty());
+        assert_eq!(terms("The mayor, Mr Stone, spoke."), None);
 
         let two = learnt(&[
             "Reporter Ann Lee asked first.",
@@ -149,6 +175,6 @@ mod tests {
             "Later reporter Tom Hart asked again.",
         ]);
         let reporter = analyze("The reporter said he was offended.", false);
-        assert!(two.described_in(&reporter, usize::MAX).is_empty());
+        assert!(two.described(&reporter, usize::MAX).is_none());
     }
 }

@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::descriptors::Descriptors;
+use crate::descriptors::{Described, Descriptors};
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
 use crate::speech::{self, Speakers};
@@ -179,30 +179,22 @@ impl Engine {
         self.first_name_in(root)
     }
 
-    /// The name a sentence's "the mayor" stands for in its article, among its first `before`
-    /// tokens (see [`Descriptors`]); empty when it has none or names that person itself.
+    /// Whom a text's "the mayor" stands for in pack `pack`, among the first `before` of its
+    /// `tokens` (see [`Descriptors`]); None when it has no such word or names that person.
+    pub(crate) fn described<'a, 't>(
+        &'a self,
+        pack: usize,
+        tokens: &'t [Token],
+        before: usize,
+    ) -> Option<Described<'a, 't>> {
+        self.descriptors.get(pack)?.described(tokens, before)
+    }
+
+    /// The name terms sentence `doc`'s "the mayor" stands for, among its first `before` tokens.
     pub(crate) fn described_names(&self, doc: DocId, before: usize) -> Vec<&str> {
         let pack = self.sentence_refs[doc as usize].pack;
-        self.descriptors[pack].described_in(self.tokens_of(doc), before)
-    }
-
-    /// The name the "the <descriptor>" among the first `before` of some text's `tokens` (a
-    /// claim's) stands for in pack `pack`.
-    pub(crate) fn described_in_pack(
-        &self,
-        pack: usize,
-        tokens: &[Token],
-        before: usize,
-    ) -> Vec<&str> {
-        self.descriptors
-            .get(pack)
-            .map_or_else(Vec::new, |d| d.described_in(tokens, before))
-    }
-
-    /// The same name as the article writes it ("Ken Livingstone").
-    pub(crate) fn described_name_as_written(&self, doc: DocId, before: usize) -> Option<&str> {
-        let pack = self.sentence_refs[doc as usize].pack;
-        self.descriptors[pack].written_in(self.tokens_of(doc), before)
+        self.described(pack, self.tokens_of(doc), before)
+            .map_or_else(Vec::new, |found| found.terms)
     }
 
     /// The text of sentence document `doc`.

@@ -670,17 +670,10 @@ impl Engine {
             ),
             None => {
                 let cue = r.tokens.iter().position(crate::speech::is_speech_cue)?;
-                let described = self.described_in_pack(c.at.pack, &r.tokens, cue);
-                let descriptor = r.tokens[..cue]
-                    .iter()
-                    .rev()
-                    .find(|t| t.role == TokenRole::Content)?;
-                (described, format!("the {}", descriptor.surface))
+                let found = self.described(c.at.pack, &r.tokens, cue)?;
+                (found.terms, format!("the {}", found.word.surface))
             }
         };
-        if claimed.is_empty() {
-            return None;
-        }
         let Speakers::Named(speakers) = self.speakers(c.doc) else {
             return None;
         };
@@ -693,9 +686,12 @@ impl Engine {
         let article = match first {
             // "The mayor said…": the name "the mayor" stands for, as the article writes it.
             None => self
-                .described_name_as_written(c.doc, usize::MAX)
-                .filter(|_| self.antecedent_names(c.doc).is_empty())
-                .map_or_else(|| first_term.replace('_', " "), str::to_owned),
+                .described(c.at.pack, sentence, usize::MAX)
+                .filter(|found| found.terms.first() == Some(&first_term))
+                .map_or_else(
+                    || first_term.replace('_', " "),
+                    |found| found.written.to_owned(),
+                ),
             Some(first) => (first..sentence.len())
                 .take_while(|&i| speakers.iter().any(|(at, _)| *at == Some(i)))
                 .map(|i| sentence[i].surface.as_str())

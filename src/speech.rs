@@ -51,12 +51,13 @@ pub(crate) fn is_speech_cue(t: &Token) -> bool {
 pub(crate) fn quotation_end(text: &str) -> Option<usize> {
     let body = text.trim_start();
     let skipped = text.len() - body.len();
-    let close = match body.chars().next()? {
+    let open = body.chars().next()?;
+    let close = match open {
         '“' => '”',
         '"' => '"',
         _ => return None,
     };
-    let open_len = body.chars().next().map_or(0, char::len_utf8);
+    let open_len = open.len_utf8();
     Some(
         body[open_len..]
             .find(close)
