@@ -333,6 +333,19 @@ impl Engine {
             kind
         });
         let query = build_query(&tokens, &self.sentences);
+        // Another cue of the kind asked ("how much … worth", "… in total") restates what is
+        // asked; where the article lacks it, it says nothing of which sentence answers.
+        let restates_kind: Vec<bool> = query
+            .words
+            .iter()
+            .map(|w| {
+                kind.is_some_and(|kind| {
+                    Lexicon::get()
+                        .cues_of(kind, &words)
+                        .any(|cue| w.surface.split(' ').all(|s| cue.iter().any(|c| c == s)))
+                })
+            })
+            .collect();
         if query.words.is_empty() {
             return None;
         }
@@ -416,7 +429,7 @@ impl Engine {
             .filter(|(_, s)| *s >= 0.8 * best_per_pack[0].1)
             .map(|(p, _)| *p);
 
-        let (weights, general_weights, known) = self.word_weights(&query, pack);
+        let (weights, general_weights, known) = self.word_weights(&query, pack, &restates_kind);
         let pack_coverage = share_of(&weights, |i| known[i]);
         let pack_coverage_general = share_of(&general_weights, |i| known[i]);
         let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
@@ -560,12 +573,18 @@ impl Engine {
     }
 
     /// Weight and presence of each query word within `pack`.
-    fn word_weights(&self, query: &Query, pack: usize) -> (Vec<f32>, Vec<f32>, Vec<bool>) {
+    /// `restates_kind[i]`: query word i is a cue of the kind asked, beside the one that set it.
+    fn word_weights(
+        &self,
+        query: &Query,
+        pack: usize,
+        restates_kind: &[bool],
+    ) -> (Vec<f32>, Vec<f32>, Vec<bool>) {
         let n = self.sentences.pack_docs(pack).len();
         let mut weights = Vec::with_capacity(query.words.len());
         let mut general = Vec::with_capacity(query.words.len());
         let mut known = Vec::with_capacity(query.words.len());
-        for word in &query.words {
+        for (i, word) in query.words.iter().enumerate() {
             let df = word
                 .alternatives
                 .iter()
@@ -583,8 +602,9 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            let share = if df.is_none() && word.compound {
-                // "texas-based": its parts are query words of their own.
+            let share = if df.is_none() && (word.compound || restates_kind[i]) {
+                // "texas-based": its parts are query words of their own; "worth" beside "how
+                // much" asks for the amount again.
                 0.0
             } else if modifier {
                 UNKNOWN_MODIFIER_WEIGHT
@@ -1294,6 +1314,23 @@ mod tests {
         );
         for question in ["whats the reporter's name", "who was the reporter"] {
             assert_first_citation(&engine, question, "Oliver Fine");
+        }
+    }
+
+    #[test]
+    fn a_second_word_asking_for_the_amount_does_not_count_against_the_answer() {
+        let engine = engine_over(
+            "Rovers sign shirt sponsor\n\n\
+            Rovers have agreed a £20m shirt sponsorship deal with Acme Airways. \
+            The airline also sponsors the city marathon. \
+            Fans protested outside the ground on Saturday.\n",
+        );
+        // "worth" and "in total" ask for the amount "how much" already asks for.
+        for question in [
+            "how much is the rovers sponsorship deal worth",
+            "how much is the rovers sponsorship deal in total",
+        ] {
+            assert_first_citation(&engine, question, "£20m");
         }
     }
 

@@ -365,6 +365,21 @@ impl Lexicon {
         }
         best.map(|(_, kind, cue)| (kind, cue))
     }
+
+    /// Every cue of `kind` in `words` (lowercase, in order), wherever it stands: "how much …
+    /// worth" holds two cues of an amount.
+    pub fn cues_of<'a>(
+        &'a self,
+        kind: AnswerKind,
+        words: &'a [String],
+    ) -> impl Iterator<Item = &'a [String]> + 'a {
+        self.question_words
+            .iter()
+            .filter(move |(cue, k, _)| {
+                *k == kind && words.windows(cue.len()).any(|w| w == cue.as_slice())
+            })
+            .map(|(cue, _, _)| cue.as_slice())
+    }
 }
 
 /// The term name of an alias group: its canonical words joined by `_`.
