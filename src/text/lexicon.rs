@@ -446,4 +446,23 @@ mod tests {
         // "the claims rest on the findings" is what "based on the findings" says.
         assert_eq!(term("rests on"), term("based on"));
     }
+
+    #[test]
+    fn idioms_for_bribes_failed_talks_offers_and_titles_read_as_the_plain_word() {
+        let lex = Lexicon::get();
+        let term = |word: &str| {
+            crate::text::analyze(word, false)
+                .first()
+                .map(|t| t.term.clone())
+                .unwrap_or_default()
+        };
+        let linked =
+            |a: &str, b: &str| term(a) == term(b) || lex.synonyms(&term(a)).contains(&term(b));
+        // "paying off officials" is bribing them, and doing so "illegal" makes it "a crime".
+        assert!(linked("paying off", "bribe") && linked("illegal", "crime"));
+        // "why did the talks fall apart" asks why they broke down.
+        assert!(linked("fell apart", "break down") && linked("fall through", "collapsed"));
+        // "what did he put on the table" asks what he offered; "won the league", the title.
+        assert!(linked("put on the table", "offer") && linked("league", "championship"));
+    }
 }
