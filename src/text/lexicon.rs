@@ -465,4 +465,24 @@ mod tests {
         // "what did he put on the table" asks what he offered; "won the league", the title.
         assert!(linked("put on the table", "offer") && linked("league", "championship"));
     }
+
+    #[test]
+    fn light_verbs_of_complaints_and_quotation_frame_the_question() {
+        let lex = Lexicon::get();
+        // "who lodged the complaint" asks who complained, as "who made the complaint" does;
+        // "who is quoted" asks who said it. Neither verb is what the question is about.
+        for word in ["lodged", "lodge", "quoted", "quote"] {
+            assert!(lex.is_filler(word), "{word} should frame, not match");
+        }
+        // …and "lodge" is not a word for "mean" or "call".
+        let term = |word: &str| {
+            crate::text::analyze(word, false)
+                .first()
+                .map(|t| t.term.clone())
+                .unwrap_or_default()
+        };
+        assert!(!lex.synonyms(&term("called")).contains(&"lodg".to_string()));
+        // "was she nervous about how people would take her" asks whether she was sceptical.
+        assert!(lex.synonyms(&term("nervous")).contains(&term("sceptical")));
+    }
 }
