@@ -56,6 +56,16 @@ const ROUTE_NAME_WEIGHT: f32 = 2.0;
 const LEAD_PRIOR: f32 = 0.2;
 /// A curated phrasing this similar to the question lifts its topic.
 const MIN_TOPIC_SIMILARITY: f32 = 0.6;
+/// Words by which an article says it does not know or will not give a name ("an unnamed
+/// agent", "the mystery investor"): such a sentence cannot tell who that is.
+const WITHHELD_NAME: &[&str] = &[
+    "unnamed",
+    "mystery",
+    "unidentified",
+    "anonymous",
+    "undisclosed",
+    "unknown",
+];
 
 /// A verbatim quote and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -736,13 +746,29 @@ impl Engine {
             MIN_SENTENCE_COVERAGE
         };
         let speaker = self.asked_speaker(&r.tokens);
+        let identity = asks_identity(r);
         r.ranked.iter().filter(move |c| {
             c.coverage >= min_sentence
                 && r.kind
                     .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
+                && !(identity && self.withholds_name(c.doc, &r.query))
                 && !self.names_another(c.doc, &r.query)
                 && self.speaker_fits(c.doc, &speaker)
         })
+    }
+
+    /// Does the sentence say it withholds the name of what the question names ("paying $2.1m
+    /// to an unnamed agent" for "who was the agent")? Then it cannot say who that is.
+    fn withholds_name(&self, doc: DocId, query: &Query) -> bool {
+        let asked = |t: &Token| {
+            query
+                .words
+                .iter()
+                .any(|w| w.alternatives.iter().any(|(a, _)| *a == t.term))
+        };
+        self.tokens_of(doc)
+            .windows(2)
+            .any(|w| WITHHELD_NAME.contains(&w[0].surface.as_str()) && asked(&w[1]))
     }
 
     /// The speaker a question asks about: "what did Sony say…", "who does the FBI say…" (the
@@ -1040,6 +1066,25 @@ impl Engine {
 }
 
 /// Is `t` a word of a name (capitalised, not a number) that the question does not use?
+/// Does the question ask who or what something is ("who is the mystery investor", "who was
+/// the agent", "what is the firm called"), rather than who did something?
+fn asks_identity(r: &Retrieval) -> bool {
+    let surface = |i: usize| r.tokens.get(i).map(|t| t.surface.as_str());
+    match r.kind {
+        Some(AnswerKind::Name) => true,
+        Some(AnswerKind::Who) => match surface(0) {
+            Some("whos") => true,
+            // "who's the agent" reaches here as "who the agent": its "'s" is cut off.
+            Some("who") => matches!(
+                surface(1),
+                Some("is" | "was" | "are" | "were" | "the" | "a" | "an" | "this" | "that")
+            ),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 fn is_new_name(t: &Token, query: &Query) -> bool {
     t.role == TokenRole::Content
         && t.proper
@@ -1302,6 +1347,22 @@ mod tests {
         assert!(answer.answered, "{question}: declined");
         let quote = &answer.citations[0].quote;
         assert!(quote.contains(text), "{question}: {quote}");
+    }
+
+    #[test]
+    fn a_name_the_article_withholds_is_not_given() {
+        let engine = engine_over(
+            "Firm admits bribery\n\n\
+            Corvane paid $3m to an unnamed agent in Tirala before the election. \
+            The agent handed some of the money to the campaign of Governor Osei.\n",
+        );
+        // The article says it doesn't know who the agent is; it cannot say who that is.
+        for question in ["who was the agent in tirala", "who's the unnamed agent"] {
+            let answer = engine.ask(question);
+            assert!(!answer.answered, "{question}: {:?}", answer.citations);
+        }
+        // Who did something to the unnamed agent, it does say.
+        assert_first_citation(&engine, "who paid the agent", "Corvane paid");
     }
 
     #[test]
