@@ -467,7 +467,7 @@ mod tests {
     }
 
     #[test]
-    fn light_verbs_of_complaints_and_quotation_frame_the_question() {
+    fn light_verbs_frame_the_question_and_retractions_are_apologies() {
         let lex = Lexicon::get();
         // "who lodged the complaint" asks who complained, as "who made the complaint" does;
         // "who is quoted" asks who said it. Neither verb is what the question is about.
@@ -484,5 +484,8 @@ mod tests {
         assert!(!lex.synonyms(&term("called")).contains(&"lodg".to_string()));
         // "was she nervous about how people would take her" asks whether she was sceptical.
         assert!(lex.synonyms(&term("nervous")).contains(&term("sceptical")));
+        // "he won't apologise for the jibe" is "he refused to retract the insult".
+        assert!(lex.synonyms(&term("apologise")).contains(&term("retract")));
+        assert!(lex.synonyms(&term("jibe")).contains(&term("insult")));
     }
 }
