@@ -487,5 +487,7 @@ mod tests {
         // "he won't apologise for the jibe" is "he refused to retract the insult".
         assert!(lex.synonyms(&term("apologise")).contains(&term("retract")));
         assert!(lex.synonyms(&term("jibe")).contains(&term("insult")));
+        // "they cooked the books" is "they falsified the accounts".
+        assert_eq!(term("cooked the books"), term("falsified"));
     }
 }
