@@ -439,7 +439,13 @@ impl Engine {
             .filter(|(_, s)| *s >= 0.8 * best_per_pack[0].1)
             .map(|(p, _)| *p);
 
-        let (weights, general_weights, known) = self.word_weights(&query, pack, &restates_kind);
+        let rejected = self.rejected_alternative(&tokens, &query, pack);
+        let weightless: Vec<bool> = restates_kind
+            .iter()
+            .zip(&rejected)
+            .map(|(a, b)| *a || *b)
+            .collect();
+        let (weights, general_weights, known) = self.word_weights(&query, pack, &weightless);
         let pack_coverage = share_of(&weights, |i| known[i]);
         let pack_coverage_general = share_of(&general_weights, |i| known[i]);
         let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
@@ -582,13 +588,60 @@ impl Engine {
         }
     }
 
+    /// Which query words belong to an alternative of an "X or Y" question that the article
+    /// does not name, when it names a word of the other ("was it Sony Pictures or Sony
+    /// Music", "PlayStation or the movie side"). The question offers such a word to be turned
+    /// down; the article need not mention it. The alternatives are the runs of words on either
+    /// side of "or", and the rest of the question must be in the article.
+    fn rejected_alternative(&self, tokens: &[Token], query: &Query, pack: usize) -> Vec<bool> {
+        let mut rejected = vec![false; query.words.len()];
+        let Some(or) = tokens.iter().position(|t| t.surface == "or") else {
+            return rejected;
+        };
+        let content = |t: &&Token| t.role == TokenRole::Content;
+        let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
+        let side = |run: &mut dyn Iterator<Item = &Token>| -> Vec<usize> {
+            run.filter_map(word_of).collect()
+        };
+        let before = side(&mut tokens[..or].iter().rev().take_while(content));
+        let after = side(
+            &mut tokens[or + 1..]
+                .iter()
+                .skip_while(|t| t.role != TokenRole::Content)
+                .take_while(content),
+        );
+        let in_pack = |i: usize| {
+            query.words[i]
+                .alternatives
+                .iter()
+                .filter(|(_, w)| *w > crate::search::RELATED_WEIGHT)
+                .any(|(a, _)| self.sentences.pack_df(a, pack) > 0)
+        };
+        // What the question asks of the alternatives must be in the article: "who directed it,
+        // Rogen or Goldberg" is not answered by a sentence that names Rogen.
+        let frame_named = (0..query.words.len())
+            .filter(|i| !before.contains(i) && !after.contains(i))
+            .all(in_pack);
+        if !frame_named {
+            return rejected;
+        }
+        for (this, other) in [(&before, &after), (&after, &before)] {
+            let other_named = other.iter().any(|&i| !this.contains(&i) && in_pack(i));
+            for &i in this.iter().filter(|&&i| other_named && !in_pack(i)) {
+                rejected[i] = true;
+            }
+        }
+        rejected
+    }
+
     /// Weight and presence of each query word within `pack`.
-    /// `restates_kind[i]`: query word i is a cue of the kind asked, beside the one that set it.
+    /// `weightless[i]`: query word i, when the pack lacks it, weighs nothing: a cue of the kind
+    /// asked beside the one that set it, or an alternative the question offers to turn down.
     fn word_weights(
         &self,
         query: &Query,
         pack: usize,
-        restates_kind: &[bool],
+        weightless: &[bool],
     ) -> (Vec<f32>, Vec<f32>, Vec<bool>) {
         let n = self.sentences.pack_docs(pack).len();
         let mut weights = Vec::with_capacity(query.words.len());
@@ -612,7 +665,7 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            let share = if df.is_none() && (word.compound || restates_kind[i]) {
+            let share = if df.is_none() && (word.compound || weightless[i]) {
                 // "texas-based": its parts are query words of their own; "worth" beside "how
                 // much" asks for the amount again.
                 0.0
@@ -1347,6 +1400,25 @@ mod tests {
         assert!(answer.answered, "{question}: declined");
         let quote = &answer.citations[0].quote;
         assert!(quote.contains(text), "{question}: {quote}");
+    }
+
+    #[test]
+    fn an_alternative_the_article_never_names_is_turned_down_not_missing() {
+        let engine = engine_over(
+            "Studio hit by hackers\n\n\
+            Hackers broke into the computers of Corvane Pictures last week. \
+            The studio's new comedy stars Ann Lee and opens in May. \
+            Staff were told to work from home.\n",
+        );
+        // The PlayStation Network is offered to be turned down: the article need not name it.
+        assert_first_citation(
+            &engine,
+            "did hackers break into corvane pictures or the playstation network",
+            "Hackers broke into",
+        );
+        // What is asked of the alternatives ("directed") must still be in the article.
+        let answer = engine.ask("who directed the comedy, ann lee or bo tan");
+        assert!(!answer.answered, "{:?}", answer.citations);
     }
 
     #[test]
