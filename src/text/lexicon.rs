@@ -489,5 +489,11 @@ mod tests {
         assert!(lex.synonyms(&term("jibe")).contains(&term("insult")));
         // "they cooked the books" is "they falsified the accounts".
         assert_eq!(term("cooked the books"), term("falsified"));
+        // "used right now" is "currently used"; "on its own", "by itself"; "broke down
+        // barriers", "broken boundaries"; a "row" is a dispute.
+        let linked =
+            |a: &str, b: &str| term(a) == term(b) || lex.synonyms(&term(a)).contains(&term(b));
+        assert!(linked("right now", "currently") && linked("on its own", "by itself"));
+        assert!(linked("barriers", "boundaries") && linked("row", "dispute"));
     }
 }
