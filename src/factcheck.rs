@@ -1654,6 +1654,26 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_quality_refutes_rather_than_supports() {
+        let engine = engine_of(
+            "Actress finds new home\n\n\
+            Mara Vell said she found the Hindi film industry very warm and encouraging. \
+            She said the shoot in Rajasthan was slow at times.\n",
+        );
+        // "cold" is all the claim says of the industry; the article says the opposite.
+        assert_verdict(
+            &engine,
+            "mara vell said the hindi film industry was cold",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "mara vell said the hindi film industry was warm",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn an_opposite_word_speaks_of_the_names_beside_it() {
         let engine = engine_of(
             "Open final set\n\n\

@@ -467,7 +467,7 @@ mod tests {
     }
 
     #[test]
-    fn light_verbs_frame_the_question_and_retractions_are_apologies() {
+    fn light_verbs_frame_questions_and_idioms_read_as_the_plain_word() {
         let lex = Lexicon::get();
         // "who lodged the complaint" asks who complained, as "who made the complaint" does;
         // "who is quoted" asks who said it. Neither verb is what the question is about.
