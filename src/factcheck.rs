@@ -1654,6 +1654,17 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_typed_in_lowercase_is_not_its_common_sense() {
+        let engine = engine_of(
+            "Mayor row\n\n\
+            The mayor accused an Evening Standard journalist of being like a camp guard.\n",
+        );
+        // "guardian" is the paper, which the article never names: not a "guard".
+        let result = engine.check("the journalist was from the guardian");
+        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
+    }
+
+    #[test]
     fn an_opposite_quality_refutes_rather_than_supports() {
         let engine = engine_of(
             "Actress finds new home\n\n\

@@ -518,7 +518,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
                 alternatives.push((ant.clone(), ANTONYM_WEIGHT));
             }
         }
-        for rel in lex.related(&tok.term) {
+        // A word news text mostly writes as a name ("guardian", "standard") is that name even
+        // in lowercase: the relatives and look-alikes of its common sense ("defender",
+        // "guard") are other things.
+        let usually_a_name = text::general::usually_a_name(&tok.term, &tok.surface);
+        for rel in lex.related(&tok.term).iter().filter(|_| !usually_a_name) {
             if !alternatives.iter().any(|(t, _)| t == rel) {
                 alternatives.push((rel.clone(), RELATED_WEIGHT));
             }
@@ -533,7 +537,7 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
                 }
                 alternatives.push((fixed, TYPO_WEIGHT));
             }
-            if !alternatives.iter().any(|(t, _)| index.knows(t)) {
+            if !usually_a_name && !alternatives.iter().any(|(t, _)| index.knows(t)) {
                 for family in index.family_matches(&tok.term) {
                     alternatives.push((family, FAMILY_WEIGHT));
                 }

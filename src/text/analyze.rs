@@ -535,7 +535,10 @@ fn match_phrase(
                 return Some((len, c.to_owned()));
             }
         }
-        if fuzzy && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 {
+        // A single word of news text is meant as typed ("the guardian" is the paper, not a
+        // typo of "Guardians"); only a word news text lacks may be a misspelt alias.
+        let meant = len == 1 && super::general::in_general_use(&stems[0]);
+        if fuzzy && !meant && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 {
             // The first phrase (in list order) within typos word by word. Only phrases whose
             // first word has about the length and the letters of the typed one can be.
             let phrases = lex.phrases_of_len(len);
@@ -704,6 +707,14 @@ mod tests {
     #[test]
     fn typos_in_alias_phrases_are_forgiven() {
         assert_eq!(terms("nroth korea"), vec!["north_korea"]);
+        assert_eq!(terms("the guardins of peace"), vec!["guardians_of_peace"]);
+    }
+
+    #[test]
+    fn a_word_of_news_text_is_no_typo_of_an_alias() {
+        // "the guardian" is the paper, not a misspelt "Guardians" (of Peace).
+        assert_eq!(terms("the guardian"), vec!["guardian"]);
+        assert_eq!(terms("the guardians"), vec!["guardians_of_peace"]);
     }
 
     #[test]

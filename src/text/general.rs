@@ -69,6 +69,15 @@ pub fn usually_a_name(term: &str, surface: &str) -> bool {
     })
 }
 
+/// Articles a term must appear in to count as a word of its own in news text.
+const MIN_GENERAL_USE: u32 = 3;
+
+/// Whether news text uses `term` (a stem) as a word of its own: then a reader who types it
+/// means it, and it is no typo of some other word ("guardian" is not "Guardians").
+pub fn in_general_use(term: &str) -> bool {
+    table().df.get(term).is_some_and(|e| e.0 >= MIN_GENERAL_USE)
+}
+
 /// The idf of a term no article uses: the most a word can weigh.
 pub fn max_idf() -> f32 {
     (1.0 + table().articles).ln()
