@@ -495,5 +495,7 @@ mod tests {
             |a: &str, b: &str| term(a) == term(b) || lex.synonyms(&term(a)).contains(&term(b));
         assert!(linked("right now", "currently") && linked("on its own", "by itself"));
         assert!(linked("barriers", "boundaries") && linked("row", "dispute"));
+        // "read from far away" is "read from a distance".
+        assert_eq!(term("far away"), term("distance"));
     }
 }
