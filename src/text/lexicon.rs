@@ -391,6 +391,19 @@ fn canonical_term(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The term `word` becomes as the analysis reads it: irregular forms and phrases become one.
+    fn term(word: &str) -> String {
+        crate::text::analyze(word, false)
+            .first()
+            .map(|t| t.term.clone())
+            .unwrap_or_default()
+    }
+
+    /// Do `a` and `b` read as one word: the same term, or synonyms?
+    fn linked(a: &str, b: &str) -> bool {
+        term(a) == term(b) || Lexicon::get().synonyms(&term(a)).contains(&term(b))
+    }
+
     #[test]
     fn lexicon_compiles_and_links_groups() {
         let lex = Lexicon::get();
@@ -424,15 +437,6 @@ mod tests {
 
     #[test]
     fn slang_for_anger_and_selling_and_running_a_study_reads_as_the_plain_word() {
-        let lex = Lexicon::get();
-        // As the analysis reads them: irregular forms and phrases become one term.
-        let term = |word: &str| {
-            crate::text::analyze(word, false)
-                .first()
-                .map(|t| t.term.clone())
-                .unwrap_or_default()
-        };
-        let linked = |a: &str, b: &str| lex.synonyms(&term(a)).contains(&term(b));
         // "was he pissed" asks whether he was furious; "will they flog him" whether they sell.
         assert!(linked("pissed", "furious") && linked("fuming", "angry"));
         assert!(linked("flog", "sell"));
@@ -449,15 +453,6 @@ mod tests {
 
     #[test]
     fn idioms_for_bribes_failed_talks_offers_and_titles_read_as_the_plain_word() {
-        let lex = Lexicon::get();
-        let term = |word: &str| {
-            crate::text::analyze(word, false)
-                .first()
-                .map(|t| t.term.clone())
-                .unwrap_or_default()
-        };
-        let linked =
-            |a: &str, b: &str| term(a) == term(b) || lex.synonyms(&term(a)).contains(&term(b));
         // "paying off officials" is bribing them, and doing so "illegal" makes it "a crime".
         assert!(linked("paying off", "bribe") && linked("illegal", "crime"));
         // "why did the talks fall apart" asks why they broke down.
@@ -475,24 +470,15 @@ mod tests {
             assert!(lex.is_filler(word), "{word} should frame, not match");
         }
         // …and "lodge" is not a word for "mean" or "call".
-        let term = |word: &str| {
-            crate::text::analyze(word, false)
-                .first()
-                .map(|t| t.term.clone())
-                .unwrap_or_default()
-        };
         assert!(!lex.synonyms(&term("called")).contains(&"lodg".to_string()));
         // "was she nervous about how people would take her" asks whether she was sceptical.
-        assert!(lex.synonyms(&term("nervous")).contains(&term("sceptical")));
+        assert!(linked("nervous", "sceptical"));
         // "he won't apologise for the jibe" is "he refused to retract the insult".
-        assert!(lex.synonyms(&term("apologise")).contains(&term("retract")));
-        assert!(lex.synonyms(&term("jibe")).contains(&term("insult")));
+        assert!(linked("apologise", "retract") && linked("jibe", "insult"));
         // "they cooked the books" is "they falsified the accounts".
         assert_eq!(term("cooked the books"), term("falsified"));
         // "used right now" is "currently used"; "on its own", "by itself"; "broke down
         // barriers", "broken boundaries"; a "row" is a dispute.
-        let linked =
-            |a: &str, b: &str| term(a) == term(b) || lex.synonyms(&term(a)).contains(&term(b));
         assert!(linked("right now", "currently") && linked("on its own", "by itself"));
         assert!(linked("barriers", "boundaries") && linked("row", "dispute"));
         // "read from far away" is "read from a distance".
