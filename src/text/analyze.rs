@@ -535,9 +535,13 @@ fn match_phrase(
                 return Some((len, c.to_owned()));
             }
         }
-        // A single word of news text is meant as typed ("the guardian" is the paper, not a
-        // typo of "Guardians"); only a word news text lacks may be a misspelt alias.
-        let meant = len == 1 && super::general::in_general_use(&stems[0]);
+        // Words of news text are meant as typed ("the guardian" is the paper, not a typo of
+        // "Guardians"; "picked out" is no "kicked out"): only a phrase with a word news text
+        // lacks may be a misspelt one.
+        let meant = typed
+            .iter()
+            .zip(&stems[..len])
+            .all(|(w, stem)| lex.is_stop(&w.norm) || super::general::in_general_use(stem));
         if fuzzy && !meant && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 {
             // The first phrase (in list order) within typos word by word. Only phrases whose
             // first word has about the length and the letters of the typed one can be.
@@ -711,10 +715,12 @@ mod tests {
     }
 
     #[test]
-    fn a_word_of_news_text_is_no_typo_of_an_alias() {
+    fn words_of_news_text_are_no_typo_of_a_phrase() {
         // "the guardian" is the paper, not a misspelt "Guardians" (of Peace).
         assert_eq!(terms("the guardian"), vec!["guardian"]);
         assert_eq!(terms("the guardians"), vec!["guardians_of_peace"]);
+        // "picked out of 200 girls" was chosen, not "kicked out".
+        assert_ne!(terms("picked out"), terms("kicked out"));
     }
 
     #[test]
