@@ -1118,7 +1118,6 @@ impl Engine {
     }
 }
 
-/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 /// Does the question ask who or what something is ("who is the mystery investor", "who was
 /// the agent", "what is the firm called"), rather than who did something?
 fn asks_identity(r: &Retrieval) -> bool {
@@ -1138,6 +1137,7 @@ fn asks_identity(r: &Retrieval) -> bool {
     }
 }
 
+/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 fn is_new_name(t: &Token, query: &Query) -> bool {
     t.role == TokenRole::Content
         && t.proper
