@@ -538,11 +538,14 @@ fn match_phrase(
         // Words of news text are meant as typed ("the guardian" is the paper, not a typo of
         // "Guardians"; "picked out" is no "kicked out"): only a phrase with a word news text
         // lacks may be a misspelt one.
-        let meant = typed
-            .iter()
-            .zip(&stems[..len])
-            .all(|(w, stem)| lex.is_stop(&w.norm) || super::general::in_general_use(stem));
-        if fuzzy && !meant && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 {
+        // Asked only of a question's words: an article's are read as written.
+        let meant = || {
+            typed
+                .iter()
+                .zip(&stems[..len])
+                .all(|(w, stem)| lex.is_stop(&w.norm) || super::general::in_general_use(stem))
+        };
+        if fuzzy && typed.iter().map(|w| w.norm.len()).sum::<usize>() >= 5 && !meant() {
             // The first phrase (in list order) within typos word by word. Only phrases whose
             // first word has about the length and the letters of the typed one can be.
             let phrases = lex.phrases_of_len(len);
