@@ -439,13 +439,15 @@ impl Engine {
             .filter(|(_, s)| *s >= 0.8 * best_per_pack[0].1)
             .map(|(p, _)| *p);
 
-        let rejected = self.rejected_alternative(&tokens, &query, pack);
+        let pack_dfs = self.pack_dfs(&query, pack);
+        let known: Vec<bool> = pack_dfs.iter().map(Option::is_some).collect();
+        let rejected = rejected_alternative(&tokens, &query, &known);
         let weightless: Vec<bool> = restates_kind
             .iter()
             .zip(&rejected)
             .map(|(a, b)| *a || *b)
             .collect();
-        let (weights, general_weights, known) = self.word_weights(&query, pack, &weightless);
+        let (weights, general_weights) = self.word_weights(&query, pack, &pack_dfs, &weightless);
         let pack_coverage = share_of(&weights, |i| known[i]);
         let pack_coverage_general = share_of(&general_weights, |i| known[i]);
         let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
@@ -588,74 +590,39 @@ impl Engine {
         }
     }
 
-    /// Which query words belong to an alternative of an "X or Y" question that the article
-    /// does not name, when it names a word of the other ("was it Sony Pictures or Sony
-    /// Music", "PlayStation or the movie side"). The question offers such a word to be turned
-    /// down; the article need not mention it. The alternatives are the runs of words on either
-    /// side of "or", and the rest of the question must be in the article.
-    fn rejected_alternative(&self, tokens: &[Token], query: &Query, pack: usize) -> Vec<bool> {
-        let mut rejected = vec![false; query.words.len()];
-        let Some(or) = tokens.iter().position(|t| t.surface == "or") else {
-            return rejected;
-        };
-        let content = |t: &&Token| t.role == TokenRole::Content;
-        let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
-        let side = |run: &mut dyn Iterator<Item = &Token>| -> Vec<usize> {
-            run.filter_map(word_of).collect()
-        };
-        let before = side(&mut tokens[..or].iter().rev().take_while(content));
-        let after = side(
-            &mut tokens[or + 1..]
-                .iter()
-                .skip_while(|t| t.role != TokenRole::Content)
-                .take_while(content),
-        );
-        let in_pack = |i: usize| {
-            query.words[i]
-                .alternatives
-                .iter()
-                .filter(|(_, w)| *w > crate::search::RELATED_WEIGHT)
-                .any(|(a, _)| self.sentences.pack_df(a, pack) > 0)
-        };
-        // What the question asks of the alternatives must be in the article: "who directed it,
-        // Rogen or Goldberg" is not answered by a sentence that names Rogen.
-        let frame_named = (0..query.words.len())
-            .filter(|i| !before.contains(i) && !after.contains(i))
-            .all(in_pack);
-        if !frame_named {
-            return rejected;
-        }
-        for (this, other) in [(&before, &after), (&after, &before)] {
-            let other_named = other.iter().any(|&i| !this.contains(&i) && in_pack(i));
-            for &i in this.iter().filter(|&&i| other_named && !in_pack(i)) {
-                rejected[i] = true;
-            }
-        }
-        rejected
+    /// How many sentences of `pack` hold each query word, itself or through a close
+    /// alternative (`None`: the pack never uses it).
+    fn pack_dfs(&self, query: &Query, pack: usize) -> Vec<Option<usize>> {
+        query
+            .words
+            .iter()
+            .map(|word| {
+                word.alternatives
+                    .iter()
+                    .filter(|(_, w)| *w > crate::search::RELATED_WEIGHT)
+                    .map(|(t, _)| self.sentences.pack_df(t, pack))
+                    .filter(|&df| df > 0)
+                    .max()
+            })
+            .collect()
     }
 
-    /// Weight and presence of each query word within `pack`.
+    /// Weight of each query word within `pack`, from its [`Self::pack_dfs`] entry, and in
+    /// general news text.
     /// `weightless[i]`: query word i, when the pack lacks it, weighs nothing: a cue of the kind
     /// asked beside the one that set it, or an alternative the question offers to turn down.
     fn word_weights(
         &self,
         query: &Query,
         pack: usize,
+        pack_dfs: &[Option<usize>],
         weightless: &[bool],
-    ) -> (Vec<f32>, Vec<f32>, Vec<bool>) {
+    ) -> (Vec<f32>, Vec<f32>) {
         let n = self.sentences.pack_docs(pack).len();
         let mut weights = Vec::with_capacity(query.words.len());
         let mut general = Vec::with_capacity(query.words.len());
-        let mut known = Vec::with_capacity(query.words.len());
         for (i, word) in query.words.iter().enumerate() {
-            let df = word
-                .alternatives
-                .iter()
-                .filter(|(_, w)| *w > crate::search::RELATED_WEIGHT)
-                .map(|(t, _)| self.sentences.pack_df(t, pack))
-                .filter(|&df| df > 0)
-                .max();
-            known.push(df.is_some());
+            let df = pack_dfs[i];
             let weight = Index::idf(df.unwrap_or(0), n);
             // An unknown word that only qualifies ("badly") says less about what is asked than
             // one that names a thing or an action ("director").
@@ -682,7 +649,7 @@ impl Engine {
             weights.push(weight * share);
             general.push(text::general::general_idf(&word.term) * share);
         }
-        (weights, general, known)
+        (weights, general)
     }
 
     /// Similarity of the question to each topic's best phrasing (binary cosine over content
@@ -1116,6 +1083,47 @@ impl Engine {
         out.truncate(3);
         out
     }
+}
+
+/// Which query words belong to an alternative of an "X or Y" question that the article does
+/// not name (`known[i]`: the pack uses word i), when it names a word of the other ("was it Sony
+/// Pictures or Sony Music", "PlayStation or the movie side"). The question offers such a word
+/// to be turned down; the article need not mention it. The alternatives are the runs of words
+/// on either side of "or", and the rest of the question must be in the article.
+fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<bool> {
+    let mut rejected = vec![false; query.words.len()];
+    let Some(or) = tokens.iter().position(|t| t.surface == "or") else {
+        return rejected;
+    };
+    let content = |t: &&Token| t.role == TokenRole::Content;
+    let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
+    let before: Vec<usize> = tokens[..or]
+        .iter()
+        .rev()
+        .take_while(content)
+        .filter_map(word_of)
+        .collect();
+    let after: Vec<usize> = tokens[or + 1..]
+        .iter()
+        .skip_while(|t| t.role != TokenRole::Content)
+        .take_while(content)
+        .filter_map(word_of)
+        .collect();
+    // What the question asks of the alternatives must be in the article: "who directed it,
+    // Rogen or Goldberg" is not answered by a sentence that names Rogen.
+    let frame_named = (0..query.words.len())
+        .filter(|i| !before.contains(i) && !after.contains(i))
+        .all(|i| known[i]);
+    if !frame_named {
+        return rejected;
+    }
+    for (this, other) in [(&before, &after), (&after, &before)] {
+        let other_named = other.iter().any(|&i| !this.contains(&i) && known[i]);
+        for &i in this.iter().filter(|&&i| other_named && !known[i]) {
+            rejected[i] = true;
+        }
+    }
+    rejected
 }
 
 /// Does the question ask who or what something is ("who is the mystery investor", "who was
