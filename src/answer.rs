@@ -780,15 +780,9 @@ impl Engine {
     /// Does the sentence say it withholds the name of what the question names ("paying $2.1m
     /// to an unnamed agent" for "who was the agent")? Then it cannot say who that is.
     fn withholds_name(&self, doc: DocId, query: &Query) -> bool {
-        let asked = |t: &Token| {
-            query
-                .words
-                .iter()
-                .any(|w| w.alternatives.iter().any(|(a, _)| *a == t.term))
-        };
         self.tokens_of(doc)
             .windows(2)
-            .any(|w| WITHHELD_NAME.contains(&w[0].surface.as_str()) && asked(&w[1]))
+            .any(|w| WITHHELD_NAME.contains(&w[0].surface.as_str()) && query.stands_for(&w[1].term))
     }
 
     /// The speaker a question asks about: "what did Sony say…", "who does the FBI say…" (the
@@ -950,14 +944,8 @@ impl Engine {
     /// Finegold", "new manager Rafael Benitez")? That sentence names the one asked about.
     fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {
         let tokens = self.tokens_of(doc);
-        let asked = |t: &Token| {
-            t.role == TokenRole::Content
-                && !t.proper
-                && query
-                    .words
-                    .iter()
-                    .any(|w| w.alternatives.iter().any(|(a, _)| *a == t.term))
-        };
+        let asked =
+            |t: &Token| t.role == TokenRole::Content && !t.proper && query.stands_for(&t.term);
         let new_name = |t: &Token| is_new_name(t, query);
         tokens
             .windows(3)

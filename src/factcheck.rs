@@ -619,12 +619,9 @@ impl Engine {
                 let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
                     return true;
                 };
-                let forms = |t: &Token| word.alternatives.iter().any(|(a, _)| *a == t.term);
+                let forms = |t: &Token| word.stands_for(&t.term);
                 // Unmatched, the word weighs against coverage already.
-                !sentence.iter().any(forms)
-                    || sentence_negated
-                        .iter()
-                        .any(|n| word.alternatives.iter().any(|(a, _)| a == n))
+                !sentence.iter().any(forms) || sentence_negated.iter().any(|n| word.stands_for(n))
             })
     }
 
@@ -1319,11 +1316,7 @@ fn held_at(r: &Retrieval, term: &str, sentence: &[Token]) -> Vec<usize> {
         return Vec::new();
     };
     (0..sentence.len())
-        .filter(|&k| {
-            word.alternatives
-                .iter()
-                .any(|(a, _)| *a == sentence[k].term)
-        })
+        .filter(|&k| word.stands_for(&sentence[k].term))
         .collect()
 }
 

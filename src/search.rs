@@ -65,6 +65,20 @@ pub struct Query {
     pub offers_alternatives: bool,
 }
 
+impl QueryWord {
+    /// Does `term` stand for this word (the word itself or one of its alternatives)?
+    pub fn stands_for(&self, term: &str) -> bool {
+        self.alternatives.iter().any(|(a, _)| a == term)
+    }
+}
+
+impl Query {
+    /// Does `term` stand for any of the query's words?
+    pub fn stands_for(&self, term: &str) -> bool {
+        self.words.iter().any(|w| w.stands_for(term))
+    }
+}
+
 /// A scored document.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
