@@ -1122,11 +1122,7 @@ fn asks_identity(r: &Retrieval) -> bool {
         Some(AnswerKind::Name) => true,
         Some(AnswerKind::Who) => match surface(0) {
             Some("whos") => true,
-            // "who's the agent" reaches here as "who the agent": its "'s" is cut off.
-            Some("who") => matches!(
-                surface(1),
-                Some("is" | "was" | "are" | "were" | "the" | "a" | "an" | "this" | "that")
-            ),
+            Some("who") => matches!(surface(1), Some("is" | "was" | "are" | "were")),
             _ => false,
         },
         _ => false,

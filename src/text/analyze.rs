@@ -201,6 +201,16 @@ fn push_word(
         words.push(make("not".to_owned()));
         return;
     }
+    // "who's the agent" asks "who is the agent": a question word's "'s" is the verb, not a
+    // possessive, and says the question asks what someone is.
+    if let Some(base) = norm
+        .strip_suffix("'s")
+        .filter(|b| matches!(*b, "who" | "what" | "where" | "when" | "how" | "why"))
+    {
+        words.push(make(base.to_owned()));
+        words.push(make("is".to_owned()));
+        return;
+    }
     for suffix in ["'s", "'re", "'ve", "'ll", "'d", "'m", "s'"] {
         if let Some(base) = norm.strip_suffix(suffix) {
             if !base.is_empty() {
@@ -724,6 +734,17 @@ mod tests {
         assert_eq!(terms("the guardians"), vec!["guardians_of_peace"]);
         // "picked out of 200 girls" was chosen, not "kicked out".
         assert_ne!(terms("picked out"), terms("kicked out"));
+    }
+
+    #[test]
+    fn a_question_words_s_is_the_verb() {
+        let surfaces = |text: &str| -> Vec<String> {
+            analyze(text, true).into_iter().map(|t| t.surface).collect()
+        };
+        assert_eq!(surfaces("who's the agent")[..2], ["who", "is"]);
+        assert_eq!(surfaces("who’s the agent")[..2], ["who", "is"]);
+        // Anyone else's "'s" is a possessive, and goes.
+        assert_eq!(surfaces("kerekou's campaign")[0], "kerekou");
     }
 
     #[test]
