@@ -193,6 +193,14 @@ fn sony_questions_meet_their_floors() {
     );
     report("sony-fresh", &fresh);
     assert_floors("sony-fresh", &fresh, &[("tuning", 0.7, 0.83)]);
+    // A third, written later still: first read as an unbiased measurement, then tuned on.
+    let fresh2 = evaluate(
+        &engine,
+        &load_set("tests/data/questions_fresh2.toml"),
+        |_| None,
+    );
+    report("sony-fresh2", &fresh2);
+    assert_floors("sony-fresh2", &fresh2, &[("tuning", 0.7, 0.8)]);
 }
 
 #[test]
@@ -200,6 +208,7 @@ fn unseen_bare_articles_meet_their_floors() {
     // All trial articles and the Sony pack are loaded together; the engine routes each question.
     let mut packs = common::bare_packs(Path::new("tests/data/bbc"));
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh")));
+    packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh2")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
     let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
     let tallies = evaluate(&engine, &load_set("tests/data/bbc_questions.toml"), |_| {
@@ -218,4 +227,11 @@ fn unseen_bare_articles_meet_their_floors() {
     );
     report("bbc-fresh", &fresh);
     assert_floors("bbc-fresh", &fresh, &[("tuning", 0.27, 0.7)]);
+    let fresh2 = evaluate(
+        &engine,
+        &load_set("tests/data/bbc_fresh2_questions.toml"),
+        |_| None,
+    );
+    report("bbc-fresh2", &fresh2);
+    assert_floors("bbc-fresh2", &fresh2, &[("tuning", 0.15, 0.75)]);
 }

@@ -141,6 +141,8 @@ fn claims_meet_their_floors() {
     // A second tuning set, written later by someone who had not seen the first.
     let fresh = evaluate(&engine, "tests/data/claims_fresh.toml", "claims-fresh");
     assert_floor("claims-fresh", &fresh, 0.76);
+    let fresh2 = evaluate(&engine, "tests/data/claims_fresh2.toml", "claims-fresh2");
+    assert_floor("claims-fresh2", &fresh2, 0.7);
 }
 
 #[test]
