@@ -521,6 +521,27 @@ impl Engine {
         negated_terms(tokens, by_verbs, |t| self.names_something(t))
     }
 
+    /// The terms `sentence` negates, less those in what a negated word is about when the
+    /// claim's subject stands there: "Sony Pictures got hacked" speaks of what North Korea
+    /// "denied having any involvement with" (the hacking of Sony Pictures), not of the denial.
+    fn negated_unless_about_subject<'t>(
+        &self,
+        r: &Retrieval,
+        sentence: &'t [Token],
+    ) -> Vec<&'t str> {
+        let stated = &sentence[..hypothetical_token(sentence)];
+        let scope = negation_scope(stated, true, |t| self.names_something(t));
+        let about_subject = self.claim_subject(r).is_some_and(|subject| {
+            let at = held_at(r, &subject.term, stated);
+            scope.iter().any(|n| n.complement && at.contains(&n.at))
+        });
+        scope
+            .iter()
+            .filter(|n| !(n.name || (about_subject && n.complement)))
+            .map(|n| stated[n.at].term.as_str())
+            .collect()
+    }
+
     /// Is sentence `c` one side of a dispute the article reports, for a claim of what its
     /// subject did? The accused's own words ("we have nothing to do with the case") and the
     /// accusation ("allegations towards North Korea … as the culprit") neither settle "North
@@ -924,7 +945,7 @@ impl Engine {
         if !heading && held >= MIN_SUPPORT_COVERAGE {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
             let sentence_matches = |term: &str| among_synonyms(sentence_terms, term);
-            let sentence_negated = self.negated(&sentence[..hypothetical_token(sentence)], true);
+            let sentence_negated = self.negated_unless_about_subject(r, sentence);
             let claim_negated = self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false);
             let in_claim_terms = |t: &str| among_synonyms(&claim_terms, t);
             // What the claim negates, the article states; or what the article negates, the
@@ -1113,6 +1134,24 @@ const CLAUSE_BREAKS: &[&str] = &[
     "which", "who", "yet",
 ];
 
+/// Words that open what a negated word is about: in "denied any involvement *with* the hacking
+/// of Sony", the hacking is what the involvement was with, not what was denied. ("to" is left
+/// out: "without resorting to torture" negates the torture.)
+const COMPLEMENT_OPENERS: &[&str] = &[
+    "with", "of", "in", "into", "on", "about", "over", "against", "for", "from", "at", "by",
+];
+
+/// A word a negation reaches.
+#[derive(Debug, Clone, Copy)]
+struct Negated {
+    /// Its position in the tokens.
+    at: usize,
+    /// It stands in what an earlier negated word is about ("… involvement with *the hacking*").
+    complement: bool,
+    /// A name: never negated itself ("not Sony" contrasts), but it can be what a denial is about.
+    name: bool,
+}
+
 /// The content terms `tokens` negate: those after "not" or "never" to the end of the clause,
 /// and with `by_verbs` those after a verb of denial too. An article's "denied any involvement"
 /// is its account that there was none; a claim's "rejected North Korea's offer" does not say
@@ -1121,8 +1160,25 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// never negated (`is_name` tells them, in a claim typed in lowercase too): "not Sony"
 /// contrasts, it does not deny that Sony exists.
 fn negated_terms(tokens: &[Token], by_verbs: bool, is_name: impl Fn(&Token) -> bool) -> Vec<&str> {
+    negation_scope(tokens, by_verbs, is_name)
+        .into_iter()
+        .filter(|n| !n.name)
+        .map(|n| tokens[n.at].term.as_str())
+        .collect()
+}
+
+/// Every content word a negation reaches ([`negated_terms`]), names included, each marked
+/// when it stands in what an earlier negated word is about.
+fn negation_scope(
+    tokens: &[Token],
+    by_verbs: bool,
+    is_name: impl Fn(&Token) -> bool,
+) -> Vec<Negated> {
     let mut out = Vec::new();
     let mut remaining = 0;
+    // A negated word has been seen, and then a word opening what it is about.
+    let mut reached_word = false;
+    let mut complement = false;
     for (i, t) in tokens.iter().enumerate() {
         // "not some other part", "not just executives": a contrast, not a denial.
         let contrast = tokens[i + 1..].iter().take(2).any(|n| {
@@ -1135,19 +1191,36 @@ fn negated_terms(tokens: &[Token], by_verbs: bool, is_name: impl Fn(&Token) -> b
         if CLAUSE_BREAKS.contains(&t.surface.as_str()) {
             remaining = 0;
         }
+        if remaining > 0 && reached_word && COMPLEMENT_OPENERS.contains(&t.surface.as_str()) {
+            complement = true;
+        }
+        let mut open = |remaining: &mut usize| {
+            *remaining = NEGATION_REACH;
+            reached_word = false;
+            complement = false;
+        };
         match t.role {
-            TokenRole::Negation if !contrast => remaining = NEGATION_REACH,
+            TokenRole::Negation if !contrast => open(&mut remaining),
             // "did not deny": the denial itself is what is negated.
             TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) && remaining > 0 => {
-                out.push(t.term.as_str());
+                out.push(Negated {
+                    at: i,
+                    complement,
+                    name: false,
+                });
                 remaining = 0;
             }
             TokenRole::Content if by_verbs && NEGATING_VERBS.contains(&t.term.as_str()) => {
-                remaining = NEGATION_REACH
+                open(&mut remaining)
             }
-            TokenRole::Content if remaining > 0 && is_name(t) => remaining -= 1,
             TokenRole::Content if remaining > 0 => {
-                out.push(t.term.as_str());
+                let name = is_name(t);
+                out.push(Negated {
+                    at: i,
+                    complement,
+                    name,
+                });
+                reached_word |= !name;
                 remaining -= 1;
             }
             _ => {}
@@ -1524,6 +1597,20 @@ mod tests {
         // Only "cut" is shared: Mara Lind is not in the place of "English".
         let result = engine.check("the english cut of the film is an hour shorter");
         assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+    }
+
+    #[test]
+    fn what_a_denial_is_about_is_not_denied() {
+        let engine = engine_of(
+            "Studio hit by hackers\n\n\
+            The rebel state has denied any involvement with the hacking of Acme Films. \
+            Officials in Washington blamed the rebel state for the attack.\n",
+        );
+        // The hacking of Acme Films is what the state denied involvement with.
+        assert_verdict(&engine, "acme films got hacked", Verdict::Supported);
+        // The denier's own deed is still in dispute, not confirmed.
+        let result = engine.check("the rebel state hacked acme films");
+        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
     }
 
     #[test]
