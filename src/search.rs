@@ -30,6 +30,12 @@ const MIN_FAMILY_PREFIX: usize = 5;
 const MAX_FAMILY_MATCHES: usize = 4;
 /// Weight of a word of the same family ("champs" for "championships").
 pub const FAMILY_WEIGHT: f32 = 0.7;
+/// Shortest word matched as the head of a closed compound ("keeper" in "goalkeeper").
+const MIN_COMPOUND_HEAD: usize = 5;
+/// Shortest first part of such a compound ("goal").
+const MIN_COMPOUND_FRONT: usize = 3;
+/// Most compounds taken for one query word.
+const MAX_COMPOUND_MATCHES: usize = 4;
 /// Most query words considered (a longer question keeps its first ones).
 pub const MAX_POSITIONS: usize = 48;
 
@@ -101,6 +107,9 @@ pub struct Index {
     sorted_terms: Vec<String>,
     /// Lowercase surface words by character length, with their term, for typo correction.
     surfaces_by_len: Vec<Vec<(String, TermId)>>,
+    /// Every lowercase surface word written backwards, sorted, with its term: the words that
+    /// end in a given word are one run of it ("keeper" → "goalkeeper", "housekeeper").
+    reversed_surfaces: Vec<(String, TermId)>,
     postings: Vec<Vec<(DocId, u16)>>,
     doc_len: Vec<u16>,
     doc_pack: Vec<u32>,
@@ -169,6 +178,11 @@ impl Index {
         } else {
             (total_len as f32 / index.doc_len.len() as f32).max(1.0)
         };
+        index.reversed_surfaces = surfaces
+            .iter()
+            .map(|(surface, id)| (surface.chars().rev().collect(), *id))
+            .collect();
+        index.reversed_surfaces.sort();
         for (surface, id) in surfaces {
             let n = surface.chars().count();
             if index.surfaces_by_len.len() <= n {
@@ -356,6 +370,42 @@ impl Index {
             let prefix = &term[..at];
             if self.vocab.contains_key(prefix) && !out.iter().any(|t| t == prefix) {
                 out.push(prefix.to_owned());
+            }
+        }
+        out
+    }
+
+    /// Terms of closed compounds whose head is `surface` (a word as typed): "goalkeeper" for
+    /// "keeper", "orchestra-pit" never (hyphenated words are split already). The part before
+    /// the head must be a word of its own in news text ("goal"), so "husband" is no compound
+    /// of "band"; a head shorter than [`MIN_COMPOUND_HEAD`] letters finds nothing.
+    pub fn compound_matches(&self, surface: &str) -> Vec<String> {
+        if surface.chars().count() < MIN_COMPOUND_HEAD || !surface.chars().all(char::is_alphabetic)
+        {
+            return Vec::new();
+        }
+        let reversed: String = surface.chars().rev().collect();
+        let start = self
+            .reversed_surfaces
+            .partition_point(|(t, _)| t.as_str() < reversed.as_str());
+        let mut out: Vec<String> = Vec::new();
+        for (word, id) in self.reversed_surfaces[start..]
+            .iter()
+            .take_while(|(t, _)| t.starts_with(reversed.as_str()))
+        {
+            let front: String = word[reversed.len()..].chars().rev().collect();
+            if front.chars().count() < MIN_COMPOUND_FRONT
+                || !text::general::in_general_use(&text::stem_word(&front))
+            {
+                continue;
+            }
+            if let Some(term) = self.term_name(*id) {
+                if !out.iter().any(|t| t == term) {
+                    out.push(term.to_owned());
+                }
+            }
+            if out.len() == MAX_COMPOUND_MATCHES {
+                break;
             }
         }
         out
@@ -554,6 +604,11 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
             if !usually_a_name && !alternatives.iter().any(|(t, _)| index.knows(t)) {
                 for family in index.family_matches(&tok.term) {
                     alternatives.push((family, FAMILY_WEIGHT));
+                }
+                for compound in index.compound_matches(&tok.surface) {
+                    if !alternatives.iter().any(|(t, _)| *t == compound) {
+                        alternatives.push((compound, FAMILY_WEIGHT));
+                    }
                 }
             }
             if let Some(fixed) = lexicon_typo(&tok.surface) {
