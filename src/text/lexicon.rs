@@ -495,4 +495,30 @@ mod tests {
         // "read from far away" is "read from a distance".
         assert_eq!(term("far away"), term("distance"));
     }
+
+    #[test]
+    fn owning_up_sizes_and_peoples_read_as_the_plain_word() {
+        let lex = Lexicon::get();
+        // "did they cop to it" asks whether they admitted it; "how bad was it", how serious.
+        assert!(linked("cop to", "admit") && linked("come clean", "confess"));
+        assert!(linked("bad", "worst") && linked("bad", "serious"));
+        // "how tall is he" asks for a measure, as "how big" does: a sentence without a
+        // number cannot answer it.
+        for question in ["how tall is he", "how fast is it growing"] {
+            let words = split_words(question);
+            assert_eq!(
+                lex.answer_kind(&words).map(|(kind, _)| kind),
+                Some(AnswerKind::HowMany),
+                "{question}"
+            );
+        }
+        // "a swiss town" is in Switzerland; "the dutch keeper" from the Netherlands.
+        assert!(linked("swiss", "switzerland") && linked("dutch", "netherlands"));
+        // "which swiss town" asks where, as "which town" does.
+        let words = split_words("which swiss town hosts it");
+        assert_eq!(
+            lex.answer_kind(&words).map(|(kind, _)| kind),
+            Some(AnswerKind::Where)
+        );
+    }
 }
