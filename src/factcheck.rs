@@ -917,23 +917,28 @@ impl Engine {
         // "According to North Korea, … it even said that “We have nothing to do with the case”".
         // Or the same slot, another filler: "composed by Taran Adarsh" against "composed in
         // English by AR Rahman".
-        if near_best {
-            let swapped = self
-                .speaker_swap(r, c)
-                .or_else(|| slot_swap(&r.tokens, sentence, &in_claim));
+        if near_best && !adds_to_what_is_said(&r.tokens) {
+            let swapped = self.speaker_swap(r, c).or_else(|| {
+                slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t))
+            });
             if swapped.is_some() {
                 return swapped;
             }
         }
-        // A name the article never uses, where the sentence names someone else; a number the
+        // A name the article never uses, where the sentence names someone else of its kind (a
+        // date against a date, "in December" against "on Saturday", not a place); a number the
         // article never uses, where the sentence has another number.
-        if let Some(name) = unknown_names.first() {
+        if let Some(name) = unknown_names
+            .first()
+            .filter(|_| !adds_to_what_is_said(&r.tokens))
+        {
             let is_number = name.starts_with(|c: char| c.is_ascii_digit());
+            let is_time = crate::answer::is_time_word(&text::stem_word(name));
             let other_name = sentence.iter().find(|t| {
                 let same_kind = if is_number {
                     t.number
                 } else {
-                    t.proper && !t.number
+                    t.proper && !t.number && crate::answer::is_time_word(&t.term) == is_time
                 };
                 same_kind && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
             });
@@ -1126,6 +1131,20 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     Vec::new()
 }
 
+/// Does the claim add someone or something to what it says happened ("the CIA investigated
+/// *as well*", "he *also* directed it")? Then another name in the same place is no swap: the
+/// claim does not say it was not them.
+fn adds_to_what_is_said(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| match t.surface.as_str() {
+            "also" | "too" => true,
+            "as" => tokens.get(i + 1).is_some_and(|n| n.surface == "well"),
+            _ => false,
+        })
+}
+
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
 
@@ -1254,17 +1273,16 @@ const SLOT_REACH: usize = 4;
 /// A name or number of the claim that the sentence lacks, where the sentence puts another name
 /// or number in the same slot: just after (or before) the same word. The word must not itself
 /// be a name, and the other filler must not be in the claim.
+/// `is_name` tells a name typed in lowercase ("taran adarsh").
 fn slot_swap(
     claim: &[Token],
     sentence: &[Token],
     in_claim: &dyn Fn(&str) -> bool,
+    is_name: &dyn Fn(&Token) -> bool,
 ) -> Option<Conflict> {
     let lex = Lexicon::get();
     let name_like = |t: &Token| t.role == TokenRole::Content && (t.proper || t.number);
-    let claim_name = |t: &Token| {
-        t.role == TokenRole::Content
-            && (t.proper || t.number || crate::text::general::usually_a_name(&t.term, &t.surface))
-    };
+    let claim_name = |t: &Token| t.role == TokenRole::Content && (t.number || is_name(t));
     let same_word =
         |a: &Token, b: &Token| a.term == b.term || lex.synonyms(&a.term).contains(&b.term);
     let plain = |t: &Token| t.role == TokenRole::Content && !claim_name(t);
@@ -1628,6 +1646,29 @@ mod tests {
         assert_verdict(
             &engine,
             "seth rogen also co-directed the interview",
+            Verdict::NotEnoughInfo,
+        );
+    }
+
+    #[test]
+    fn a_name_only_goes_against_a_name_of_its_kind_in_its_place() {
+        let engine = engine_of(include_str!("../knowledge/sony-hack-2014/article.txt"));
+        // A month the article never gives is no swap for the country it names.
+        assert_verdict(
+            &engine,
+            "the kcna interview happened on a saturday in december",
+            Verdict::NotEnoughInfo,
+        );
+        // "as well" adds the CIA to those investigating; it does not deny anyone else did.
+        assert_verdict(
+            &engine,
+            "the cia investigated the sony hack as well",
+            Verdict::NotEnoughInfo,
+        );
+        // Two mentions of a "Theater" in news text do not make "theater" a name.
+        assert_verdict(
+            &engine,
+            "big theater chains refused to screen the interview before sony cancelled it",
             Verdict::NotEnoughInfo,
         );
     }

@@ -65,9 +65,13 @@ const NAME_SHARE_PERCENT: u8 = 60;
 pub fn usually_a_name(term: &str, surface: &str) -> bool {
     table().df.get(term).is_some_and(|e| {
         let verb_form = super::has_verb_ending(surface) && surface.len() >= term.len() + 2;
-        e.1 >= NAME_SHARE_PERCENT && !(verb_form && e.1 < 100)
+        e.0 >= MIN_NAME_ARTICLES && e.1 >= NAME_SHARE_PERCENT && !(verb_form && e.1 < 100)
     })
 }
+
+/// Articles a term must appear in before its uses say it is a name: two mentions of "Theater"
+/// in names of American cinemas do not make "theater" one.
+const MIN_NAME_ARTICLES: u32 = 3;
 
 /// Articles a term must appear in to count as a word of its own in news text.
 const MIN_GENERAL_USE: u32 = 3;
