@@ -767,12 +767,13 @@ impl Engine {
         };
         let speaker = self.asked_speaker(&r.tokens);
         let identity = asks_identity(r);
+        let set_aside = set_aside_terms(&r.tokens);
         r.ranked.iter().filter(move |c| {
             c.coverage >= min_sentence
                 && r.kind
                     .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
                 && !(identity && self.withholds_name(c.doc, &r.query))
-                && !self.names_another(c.doc, &r.query)
+                && !self.names_another(c.doc, &r.query, &set_aside)
                 && self.speaker_fits(c.doc, &speaker)
         })
     }
@@ -871,7 +872,7 @@ impl Engine {
     /// the UK" for a question about India, "Monday" for one about Friday)? Then it answers a
     /// different question. A sentence that refers back ("The company … has even warned the
     /// US") also speaks of the name it refers to.
-    fn names_another(&self, doc: DocId, query: &Query) -> bool {
+    fn names_another(&self, doc: DocId, query: &Query, set_aside: &[&str]) -> bool {
         let lex = Lexicon::get();
         let terms: Vec<&str> = self
             .tokens_of(doc)
@@ -882,6 +883,7 @@ impl Engine {
             .collect();
         query.words.iter().any(|w| {
             lex.in_exclusive_set(&w.term)
+                && !set_aside.contains(&w.term.as_str())
                 && !terms.contains(&w.term.as_str())
                 && terms
                     .iter()
@@ -1114,6 +1116,24 @@ fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<
         }
     }
     rejected
+}
+
+/// The terms a question sets aside: the word after "besides", "apart from", "except" ("what
+/// else got out besides the celebrity stuff"). A sentence that names another of their kind
+/// ("studio employees") answers it rather than speaking of someone else.
+fn set_aside_terms(tokens: &[Token]) -> Vec<&str> {
+    let besides = text::stem_word("besides");
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.term == besides)
+        .filter_map(|(i, _)| {
+            tokens[i + 1..]
+                .iter()
+                .find(|t| t.role == TokenRole::Content)
+                .map(|t| t.term.as_str())
+        })
+        .collect()
 }
 
 /// Does the question ask who or what something is ("who is the mystery investor", "who was
@@ -1413,6 +1433,21 @@ mod tests {
         // "swiss" is Switzerland's people; "keeper" is the head of "goalkeeper".
         assert_first_citation(&engine, "which swiss town does the forum meet in", "Davos");
         assert_first_citation(&engine, "what did the keeper do", "goalkeeper");
+    }
+
+    #[test]
+    fn what_is_asked_besides_is_someone_else() {
+        let engine = engine_over(
+            "Studio hit by hackers\n\n\
+            The hack left the studio's executives and celebrities embarrassed. \
+            Apart from this, it exposed the records of studio employees.\n",
+        );
+        // "besides the celebrities" asks for the others: the employees are the answer.
+        assert_first_citation(
+            &engine,
+            "what else got exposed besides the celebrity stuff",
+            "studio employees",
+        );
     }
 
     #[test]
