@@ -447,7 +447,17 @@ impl Engine {
             .zip(&rejected)
             .map(|(a, b)| *a || *b)
             .collect();
-        let (weights, general_weights) = self.word_weights(&query, pack, &pack_dfs, &weightless);
+        let (mut weights, mut general_weights) =
+            self.word_weights(&query, pack, &pack_dfs, &weightless);
+        // What a question sets aside ("besides the celebrity stuff") need not be in the answer,
+        // known to the article or not.
+        let set_aside = set_aside_terms(&tokens);
+        for (i, word) in query.words.iter().enumerate() {
+            if set_aside.contains(&word.term.as_str()) {
+                weights[i] = 0.0;
+                general_weights[i] = 0.0;
+            }
+        }
         let pack_coverage = share_of(&weights, |i| known[i]);
         let pack_coverage_general = share_of(&general_weights, |i| known[i]);
         let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
@@ -1118,17 +1128,27 @@ fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<
     rejected
 }
 
+/// Words that set aside what follows them: "besides the celebrity stuff", "apart from".
+const SET_ASIDE: &[&[&str]] = &[
+    &["besides"],
+    &["except"],
+    &["excluding"],
+    &["apart", "from"],
+    &["aside", "from"],
+    &["other", "than"],
+];
+
 /// The terms a question sets aside: the word after "besides", "apart from", "except" ("what
 /// else got out besides the celebrity stuff"). A sentence that names another of their kind
 /// ("studio employees") answers it rather than speaking of someone else.
 fn set_aside_terms(tokens: &[Token]) -> Vec<&str> {
-    let besides = text::stem_word("besides");
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.term == besides)
-        .filter_map(|(i, _)| {
-            tokens[i + 1..]
+    let surfaces: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
+    (0..tokens.len())
+        .filter_map(|i| {
+            let cue = SET_ASIDE
+                .iter()
+                .find(|cue| surfaces[i..].starts_with(cue))?;
+            tokens[i + cue.len()..]
                 .iter()
                 .find(|t| t.role == TokenRole::Content)
                 .map(|t| t.term.as_str())

@@ -514,6 +514,11 @@ mod tests {
         }
         // "a swiss town" is in Switzerland; "the dutch keeper" from the Netherlands.
         assert!(linked("swiss", "switzerland") && linked("dutch", "netherlands"));
+        // British parties by their everyday names; "what's their view" asks what they say.
+        assert_eq!(term("tories"), term("conservative party"));
+        assert_eq!(term("lib dems"), term("liberal democrats"));
+        assert_eq!(term("govt"), term("government"));
+        assert!(lex.is_filler("view") && lex.is_filler("stance"));
         // "which swiss town" asks where, as "which town" does.
         let words = split_words("which swiss town hosts it");
         assert_eq!(
