@@ -1625,8 +1625,11 @@ mod tests {
             hour.\n",
         );
         // Only "cut" is shared: Mara Lind is not in the place of "English".
-        let result = engine.check("the english cut of the film is an hour shorter");
-        assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert_verdict_not(
+            &engine,
+            "the english cut of the film is an hour shorter",
+            Verdict::Refuted,
+        );
     }
 
     #[test]
@@ -1683,8 +1686,11 @@ mod tests {
         // The hacking of Acme Films is what the state denied involvement with.
         assert_verdict(&engine, "acme films got hacked", Verdict::Supported);
         // The denier's own deed is still in dispute, not confirmed.
-        let result = engine.check("the rebel state hacked acme films");
-        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
+        assert_verdict_not(
+            &engine,
+            "the rebel state hacked acme films",
+            Verdict::Supported,
+        );
     }
 
     #[test]
@@ -1722,6 +1728,12 @@ mod tests {
 
     /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs, and
     /// that a supported or refuted claim carries evidence.
+    /// Asserts that `claim` does not get the verdict `not`.
+    fn assert_verdict_not(engine: &Engine, claim: &str, not: Verdict) {
+        let result = engine.check(claim);
+        assert_ne!(result.verdict, not, "{claim}: {}", result.explanation);
+    }
+
     fn assert_verdict(engine: &Engine, claim: &str, want: Verdict) {
         let result = engine.check(claim);
         assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
@@ -1814,8 +1826,11 @@ mod tests {
             The mayor accused an Evening Standard journalist of being like a camp guard.\n",
         );
         // "guardian" is the paper, which the article never names: not a "guard".
-        let result = engine.check("the journalist was from the guardian");
-        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
+        assert_verdict_not(
+            &engine,
+            "the journalist was from the guardian",
+            Verdict::Supported,
+        );
     }
 
     #[test]
@@ -1846,8 +1861,7 @@ mod tests {
             but he faces Safin, the conqueror of Roger Federer.\n",
         );
         // "lost" is about Cash, not Safin.
-        let result = engine.check("Safin beat Roger Federer");
-        assert_ne!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert_verdict_not(&engine, "Safin beat Roger Federer", Verdict::Refuted);
         assert_verdict(
             &engine,
             "Pat Cash won against Mats Wilander",
@@ -2082,8 +2096,11 @@ mod tests {
         );
         // "back" is an everyday word the article lacks, which weighs nothing for support; the
         // sentence still negates "torture". (Not "use": the lexicon makes it "resort to".)
-        let result = engine.check("ruritania said it would back torture to prove its innocence");
-        assert_ne!(result.verdict, Verdict::Supported, "{}", result.explanation);
+        assert_verdict_not(
+            &engine,
+            "ruritania said it would back torture to prove its innocence",
+            Verdict::Supported,
+        );
     }
 
     #[test]
