@@ -357,17 +357,16 @@ impl Lexicon {
         let mut best: Option<(usize, AnswerKind, &[String])> = None;
         for (cue, kind, lead) in &self.question_words {
             // "which town", and with a word that describes it between: "which swiss town".
-            let described = |w: &[String]| {
-                cue.len() == 2
-                    && matches!(cue[0].as_str(), "which" | "what")
-                    && w[0] == cue[0]
-                    && w[2] == cue[1]
-                    && !self.is_stop(&w[1])
-            };
+            let describable = cue.len() == 2 && matches!(cue[0].as_str(), "which" | "what");
+            let described = |w: &[String]| w[0] == cue[0] && w[2] == cue[1] && !self.is_stop(&w[1]);
             let hit = words
                 .windows(cue.len())
                 .position(|w| w == cue.as_slice())
-                .or_else(|| words.windows(3).position(described));
+                .or_else(|| {
+                    describable
+                        .then(|| words.windows(3).position(described))
+                        .flatten()
+                });
             if let Some(at) = hit.filter(|&at| !lead || at < LEAD_WORDS) {
                 if best.is_none_or(|(b, _, _)| at < b) {
                     best = Some((at, *kind, cue.as_slice()));
