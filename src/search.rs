@@ -108,8 +108,9 @@ pub struct Index {
     /// Lowercase surface words by character length, with their term, for typo correction.
     surfaces_by_len: Vec<Vec<(String, TermId)>>,
     /// Every lowercase surface word written backwards, sorted, with its term: the words that
-    /// end in a given word are one run of it ("keeper" → "goalkeeper", "housekeeper").
-    reversed_surfaces: Vec<(String, TermId)>,
+    /// end in a given word are one run of it ("keeper" → "goalkeeper", "housekeeper"). Built
+    /// from `surfaces_by_len` on first use: only a question word the articles lack needs it.
+    reversed_surfaces: OnceLock<Vec<(String, TermId)>>,
     postings: Vec<Vec<(DocId, u16)>>,
     doc_len: Vec<u16>,
     doc_pack: Vec<u32>,
@@ -178,11 +179,6 @@ impl Index {
         } else {
             (total_len as f32 / index.doc_len.len() as f32).max(1.0)
         };
-        index.reversed_surfaces = surfaces
-            .iter()
-            .map(|(surface, id)| (surface.chars().rev().collect(), *id))
-            .collect();
-        index.reversed_surfaces.sort();
         for (surface, id) in surfaces {
             let n = surface.chars().count();
             if index.surfaces_by_len.len() <= n {
@@ -384,12 +380,20 @@ impl Index {
         {
             return Vec::new();
         }
+        let reversed_surfaces = self.reversed_surfaces.get_or_init(|| {
+            let mut all: Vec<(String, TermId)> = self
+                .surfaces_by_len
+                .iter()
+                .flatten()
+                .map(|(surface, id)| (surface.chars().rev().collect(), *id))
+                .collect();
+            all.sort();
+            all
+        });
         let reversed: String = surface.chars().rev().collect();
-        let start = self
-            .reversed_surfaces
-            .partition_point(|(t, _)| t.as_str() < reversed.as_str());
+        let start = reversed_surfaces.partition_point(|(t, _)| t.as_str() < reversed.as_str());
         let mut out: Vec<String> = Vec::new();
-        for (word, id) in self.reversed_surfaces[start..]
+        for (word, id) in reversed_surfaces[start..]
             .iter()
             .take_while(|(t, _)| t.starts_with(reversed.as_str()))
         {
