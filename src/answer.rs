@@ -169,6 +169,9 @@ pub(crate) struct Retrieval {
     pub general_weights: Vec<f32>,
     /// Whether each query word occurs in the pack (itself, a synonym or a typo correction).
     pub known: Vec<bool>,
+    /// Whether the question sets each query word aside ("besides the celebrity stuff"): it
+    /// weighs nothing, and a sentence naming another of its kind still answers.
+    pub set_aside: Vec<bool>,
     pub pack_coverage: f32,
     /// [`Retrieval::pack_coverage`] with the general weights.
     pub pack_coverage_general: f32,
@@ -447,17 +450,9 @@ impl Engine {
             .zip(&rejected)
             .map(|(a, b)| *a || *b)
             .collect();
-        let (mut weights, mut general_weights) =
-            self.word_weights(&query, pack, &pack_dfs, &weightless);
-        // What a question sets aside ("besides the celebrity stuff") need not be in the answer,
-        // known to the article or not.
-        let set_aside = set_aside_terms(&tokens);
-        for (i, word) in query.words.iter().enumerate() {
-            if set_aside.contains(&word.term.as_str()) {
-                weights[i] = 0.0;
-                general_weights[i] = 0.0;
-            }
-        }
+        let set_aside = set_aside_words(&tokens, &query);
+        let (weights, general_weights) =
+            self.word_weights(&query, pack, &pack_dfs, &weightless, &set_aside);
         let pack_coverage = share_of(&weights, |i| known[i]);
         let pack_coverage_general = share_of(&general_weights, |i| known[i]);
         let coverage_of = |matched: u64| share_of(&weights, |i| matched & (1 << i) != 0);
@@ -504,6 +499,7 @@ impl Engine {
             weights,
             general_weights,
             known,
+            set_aside,
             pack_coverage,
             pack_coverage_general,
             ranked,
@@ -627,6 +623,7 @@ impl Engine {
         pack: usize,
         pack_dfs: &[Option<usize>],
         weightless: &[bool],
+        set_aside: &[bool],
     ) -> (Vec<f32>, Vec<f32>) {
         let n = self.sentences.pack_docs(pack).len();
         let mut weights = Vec::with_capacity(query.words.len());
@@ -642,7 +639,7 @@ impl Engine {
                 && word.alternatives.iter().any(|(t, w)| {
                     *w <= crate::search::RELATED_WEIGHT && self.sentences.pack_df(t, pack) > 0
                 });
-            let share = if df.is_none() && (word.compound || weightless[i]) {
+            let share = if set_aside[i] || (df.is_none() && (word.compound || weightless[i])) {
                 // "texas-based": its parts are query words of their own; "worth" beside "how
                 // much" asks for the amount again.
                 0.0
@@ -777,13 +774,12 @@ impl Engine {
         };
         let speaker = self.asked_speaker(&r.tokens);
         let identity = asks_identity(r);
-        let set_aside = set_aside_terms(&r.tokens);
         r.ranked.iter().filter(move |c| {
             c.coverage >= min_sentence
                 && r.kind
                     .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
                 && !(identity && self.withholds_name(c.doc, &r.query))
-                && !self.names_another(c.doc, &r.query, &set_aside)
+                && !self.names_another(c.doc, &r.query, &r.set_aside)
                 && self.speaker_fits(c.doc, &speaker)
         })
     }
@@ -882,7 +878,7 @@ impl Engine {
     /// the UK" for a question about India, "Monday" for one about Friday)? Then it answers a
     /// different question. A sentence that refers back ("The company … has even warned the
     /// US") also speaks of the name it refers to.
-    fn names_another(&self, doc: DocId, query: &Query, set_aside: &[&str]) -> bool {
+    fn names_another(&self, doc: DocId, query: &Query, set_aside: &[bool]) -> bool {
         let lex = Lexicon::get();
         let terms: Vec<&str> = self
             .tokens_of(doc)
@@ -891,9 +887,9 @@ impl Engine {
             .map(|t| t.term.as_str())
             .chain(self.antecedent_names(doc))
             .collect();
-        query.words.iter().any(|w| {
+        query.words.iter().enumerate().any(|(i, w)| {
             lex.in_exclusive_set(&w.term)
-                && !set_aside.contains(&w.term.as_str())
+                && !set_aside[i]
                 && !terms.contains(&w.term.as_str())
                 && terms
                     .iter()
@@ -1138,12 +1134,12 @@ const SET_ASIDE: &[&[&str]] = &[
     &["other", "than"],
 ];
 
-/// The terms a question sets aside: the word after "besides", "apart from", "except" ("what
-/// else got out besides the celebrity stuff"). A sentence that names another of their kind
-/// ("studio employees") answers it rather than speaking of someone else.
-fn set_aside_terms(tokens: &[Token]) -> Vec<&str> {
+/// Which query words the question sets aside: the word after "besides", "apart from",
+/// "except" ("what else got out besides the celebrity stuff"). A sentence that names another of
+/// their kind ("studio employees") answers it rather than speaking of someone else.
+fn set_aside_words(tokens: &[Token], query: &Query) -> Vec<bool> {
     let surfaces: Vec<&str> = tokens.iter().map(|t| t.surface.as_str()).collect();
-    (0..tokens.len())
+    let terms: Vec<&str> = (0..tokens.len())
         .filter_map(|i| {
             let cue = SET_ASIDE
                 .iter()
@@ -1153,6 +1149,11 @@ fn set_aside_terms(tokens: &[Token]) -> Vec<&str> {
                 .find(|t| t.role == TokenRole::Content)
                 .map(|t| t.term.as_str())
         })
+        .collect();
+    query
+        .words
+        .iter()
+        .map(|w| terms.contains(&w.term.as_str()))
         .collect()
 }
 
