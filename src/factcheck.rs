@@ -917,7 +917,9 @@ impl Engine {
         // "According to North Korea, … it even said that “We have nothing to do with the case”".
         // Or the same slot, another filler: "composed by Taran Adarsh" against "composed in
         // English by AR Rahman".
-        if near_best && !adds_to_what_is_said(&r.tokens) {
+        // A claim that adds ("the CIA investigated as well") swaps no one.
+        let adds = adds_to_what_is_said(&r.tokens);
+        if near_best && !adds {
             let swapped = self.speaker_swap(r, c).or_else(|| {
                 slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t))
             });
@@ -928,10 +930,7 @@ impl Engine {
         // A name the article never uses, where the sentence names someone else of its kind (a
         // date against a date, "in December" against "on Saturday", not a place); a number the
         // article never uses, where the sentence has another number.
-        if let Some(name) = unknown_names
-            .first()
-            .filter(|_| !adds_to_what_is_said(&r.tokens))
-        {
+        if let Some(name) = unknown_names.first().filter(|_| !adds) {
             let is_number = name.starts_with(|c: char| c.is_ascii_digit());
             let is_time = crate::answer::is_time_word(&text::stem_word(name));
             let other_name = sentence.iter().find(|t| {
