@@ -33,6 +33,11 @@ pub const MAX_INPUT_CHARS: usize = 4000;
 pub const MAX_CITATIONS: usize = 3;
 /// Below this share of the question's meaning found in the best sentence, decline.
 const MIN_SENTENCE_COVERAGE: f32 = 0.4;
+/// How many candidates after the best-scored one may be cited first instead, when they are
+/// likelier to answer…
+const NEAR_TOP_CANDIDATES: usize = 3;
+/// …and score at least this share of the best one.
+const NEAR_TOP_SCORE: f32 = 0.6;
 /// Share of its weight an unknown adjective or adverb keeps.
 const UNKNOWN_MODIFIER_WEIGHT: f32 = 0.35;
 /// Share of its weight an unknown word keeps when a general synonym of it is in the article.
@@ -713,10 +718,8 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
-        let mut candidates = self.candidates(r);
-        let best = candidates
-            .next()
-            .map(|b| (b, answerability::probability(&self.measure(r, b))));
+        let candidates: Vec<&Ranked> = self.candidates(r).collect();
+        let best = self.most_answerable(r, &candidates);
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
             let reason = if best.is_some() {
@@ -731,7 +734,7 @@ impl Engine {
             return answer;
         };
         let mut citations = vec![self.citation(best.at)];
-        for c in candidates {
+        for c in candidates.iter().filter(|c| c.doc != best.doc) {
             if citations.len() >= MAX_CITATIONS || c.score < 0.5 * best.score {
                 break;
             }
@@ -760,6 +763,28 @@ impl Engine {
             truncated: false,
             declined: None,
         }
+    }
+
+    /// The candidate to cite first, with the probability that it answers: the best-scored one,
+    /// unless one scored nearly as well is clearly likelier to answer (it holds more of the
+    /// question, where the best owes its score to a few rare words or a curated topic).
+    fn most_answerable<'a>(
+        &self,
+        r: &Retrieval,
+        candidates: &[&'a Ranked],
+    ) -> Option<(&'a Ranked, f32)> {
+        let (&first, rest) = candidates.split_first()?;
+        let mut pick = (first, answerability::probability(&self.measure(r, first)));
+        for &c in rest.iter().take(NEAR_TOP_CANDIDATES) {
+            if c.score < NEAR_TOP_SCORE * first.score {
+                break;
+            }
+            let p = answerability::probability(&self.measure(r, c));
+            if p > pick.1 {
+                pick = (c, p);
+            }
+        }
+        Some(pick)
     }
 
     /// The sentences that could answer, best first: those holding enough of the question, of
@@ -832,7 +857,8 @@ impl Engine {
     ) -> Option<(Measurements, Citation)> {
         let blanked = text::blank_markup(cut_input(question).0);
         let r = self.retrieve(blanked.as_ref(), packs)?;
-        let best = self.candidates(&r).next()?;
+        let candidates: Vec<&Ranked> = self.candidates(&r).collect();
+        let (best, _) = self.most_answerable(&r, &candidates)?;
         Some((self.measure(&r, best), self.citation(best.at)))
     }
 
@@ -1389,7 +1415,8 @@ pub fn explain(engine: &Engine, question: &str) -> String {
             w.alternatives.iter().map(|a| &a.0).collect::<Vec<_>>()
         );
     }
-    if let Some(best) = engine.candidates(&r).next() {
+    let candidates: Vec<&Ranked> = engine.candidates(&r).collect();
+    if let Some((best, _)) = engine.most_answerable(&r, &candidates) {
         let m = engine.measure(&r, best);
         out += &format!(
             "candidate p{}s{} “{}” probability {:.2} (threshold {:.2}): {:?}\n",
@@ -1454,6 +1481,22 @@ mod tests {
         // "swiss" is Switzerland's people; "keeper" is the head of "goalkeeper".
         assert_first_citation(&engine, "which swiss town does the forum meet in", "Davos");
         assert_first_citation(&engine, "what did the keeper do", "goalkeeper");
+    }
+
+    #[test]
+    fn a_sentence_holding_the_whole_question_is_cited_before_one_scored_a_little_higher() {
+        // The curated topic on who was blamed lifts "allegations … culprit" above the rest, on
+        // "finger" and North Korea alone; the sentence about fingers pointing at North Korea
+        // after the hack holds every word of the question.
+        let engine = crate::test_pack::engine_over(
+            include_str!("../knowledge/sony-hack-2014/article.txt"),
+            Some(include_str!("../knowledge/sony-hack-2014/facts.toml")),
+        );
+        assert_first_citation(
+            &engine,
+            "did washington point the finger at nk over the sony hack",
+            "Fingers had been pointing towards North Korea",
+        );
     }
 
     #[test]
