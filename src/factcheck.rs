@@ -920,9 +920,14 @@ impl Engine {
         // A claim that adds ("the CIA investigated as well") swaps no one.
         let adds = adds_to_what_is_said(&r.tokens);
         if near_best && !adds {
-            let swapped = self.speaker_swap(r, c).or_else(|| {
-                slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t))
-            });
+            let swapped = self
+                .speaker_swap(r, c)
+                .or_else(|| slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t)))
+                .or_else(|| {
+                    name_part_swap(&r.tokens, sentence, &|term| {
+                        self.sentences.pack_df(term, c.at.pack) > 0
+                    })
+                });
             if swapped.is_some() {
                 return swapped;
             }
@@ -1332,6 +1337,130 @@ fn slot_swap(
     None
 }
 
+/// Short words that join the parts of a name ("Guardians *of* Peace").
+const NAME_JOINS: &[&str] = &["of", "the", "for", "de"];
+
+/// A part of a name of several words that the sentence writes capitalised, where the claim puts
+/// a rarer word the article never uses beside it in the place of the name's other part: "the guardians
+/// of freedom" against "the Guardians of Peace", "Paramount Pictures" against "Sony Pictures".
+/// The article's part must not be in the claim, unless the claim says "not" before it ("…,
+/// not Sony"). `knows` tells the words the article uses.
+fn name_part_swap(
+    claim: &[Token],
+    sentence: &[Token],
+    knows: &dyn Fn(&str) -> bool,
+) -> Option<Conflict> {
+    let lex = Lexicon::get();
+    let claim_states = |term: &str| {
+        claim.iter().enumerate().any(|(i, t)| {
+            t.term == term && !(i > 0 && matches!(claim[i - 1].surface.as_str(), "not" | "n't"))
+        })
+    };
+    // The next token from `at` in a direction, past at most one joining word: (join, token).
+    fn neighbour(tokens: &[Token], at: usize, forward: bool) -> Option<(Option<&str>, &Token)> {
+        let step = |i: usize| {
+            if forward {
+                i.checked_add(1)
+            } else {
+                i.checked_sub(1)
+            }
+        };
+        let next = tokens.get(step(at)?)?;
+        if NAME_JOINS.contains(&next.surface.as_str()) {
+            let after = tokens.get(step(step(at)?)?)?;
+            return Some((Some(next.surface.as_str()), after));
+        }
+        Some((None, next))
+    }
+    let part = |t: &Token| t.role == TokenRole::Content && t.capitalised && !t.number;
+    // The claim's other part: a word the article never uses, and no everyday word ("beat
+    // Roddick" is no other Roddick than "Andy Roddick").
+    let stands_apart =
+        |t: &Token| !knows(&t.term) && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF;
+    let swap = |claim_name: String, article_name: String| Conflict::Swap {
+        claim: claim_name,
+        article: article_name,
+    };
+    for (i, word) in claim.iter().enumerate() {
+        if word.role != TokenRole::Content || word.number {
+            continue;
+        }
+        // A name the lexicon knows whole ("Guardians of Peace"), of which the claim has the
+        // first part, then another ("the guardians of freedom").
+        let whole_names = sentence.iter().filter(|t| {
+            part(t) && t.term == word.term && t.surface.contains(' ') && !word.surface.contains(' ')
+        });
+        for whole in whole_names {
+            let Some(rest) = whole.surface.strip_prefix(&format!("{} ", word.surface)) else {
+                continue;
+            };
+            let (join, other) = match rest.split_once(' ') {
+                Some((join, other)) if NAME_JOINS.contains(&join) && !other.contains(' ') => {
+                    (Some(join), other)
+                }
+                None => (None, rest),
+                Some(_) => continue,
+            };
+            let Some((claim_join, instead)) = neighbour(claim, i, true) else {
+                continue;
+            };
+            let other_term = text::stem_word(other);
+            if claim_join == join
+                && instead.role == TokenRole::Content
+                && !instead.number
+                && instead.term != other_term
+                && stands_apart(instead)
+                && !lex.synonyms(&instead.term).contains(&other_term)
+            {
+                let join = join.map_or(String::from(" "), |j| format!(" {j} "));
+                return Some(swap(
+                    format!("{}{join}{}", word.surface, instead.surface),
+                    whole.surface.clone(),
+                ));
+            }
+        }
+        for (j, _) in sentence
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| part(t) && t.term == word.term)
+        {
+            for forward in [true, false] {
+                let Some((join, other)) = neighbour(sentence, j, forward).filter(|(_, t)| part(t))
+                else {
+                    continue;
+                };
+                let Some((claim_join, instead)) = neighbour(claim, i, forward) else {
+                    continue;
+                };
+                if claim_join != join
+                    || instead.role != TokenRole::Content
+                    || instead.number
+                    || instead.term == other.term
+                    || !stands_apart(instead)
+                    || lex.synonyms(&instead.term).contains(&other.term)
+                    || claim_states(&other.term)
+                {
+                    continue;
+                }
+                let join = join.map_or(String::from(" "), |j| format!(" {j} "));
+                let (claim_name, article_name) = if forward {
+                    (
+                        format!("{}{join}{}", word.surface, instead.surface),
+                        format!("{}{join}{}", sentence[j].surface, other.surface),
+                    )
+                } else {
+                    (
+                        format!("{}{join}{}", instead.surface, word.surface),
+                        format!("{}{join}{}", other.surface, sentence[j].surface),
+                    )
+                };
+                return Some(swap(claim_name, article_name));
+            }
+        }
+    }
+    None
+}
+
 /// Terms of one word family the stemmer keeps apart ("bribe" and "briberi"): one starts with
 /// the other, five letters at least.
 fn same_family(a: &str, b: &str) -> bool {
@@ -1672,6 +1801,36 @@ mod tests {
             &engine,
             "big theater chains refused to screen the interview before sony cancelled it",
             Verdict::NotEnoughInfo,
+        );
+    }
+
+    #[test]
+    fn another_part_beside_a_part_of_a_name_is_another_name() {
+        let engine = engine_of(
+            "Carmaker hit by protest\n\n\
+            Protesters from the Keepers of Order blocked the gates of Acme Motors on Monday. \
+            Police moved them on after two hours.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the keepers of harmony blocked the gates",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "protesters blocked the gates of zenith motors",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "the keepers of order blocked the gates of acme motors",
+            Verdict::Supported,
+        );
+        // An everyday word beside a name is not another name: "blocked Acme" is Acme.
+        assert_verdict_not(
+            &engine,
+            "protesters blocked acme on monday",
+            Verdict::Refuted,
         );
     }
 
