@@ -61,11 +61,14 @@ fn main() -> anyhow::Result<()> {
     let sony = Engine::load(Path::new("knowledge"))?;
     rows(&sony, "tests/data/questions.toml")?;
     rows(&sony, "tests/data/questions_fresh.toml")?;
+    rows(&sony, "tests/data/questions_fresh2.toml")?;
     let mut packs = common::bare_packs(Path::new("tests/data/bbc"));
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh")));
+    packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh2")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014"))?);
     let many = Engine::new(Knowledge::from_packs(packs)?);
     rows(&many, "tests/data/bbc_questions.toml")?;
     rows(&many, "tests/data/bbc_fresh_questions.toml")?;
+    rows(&many, "tests/data/bbc_fresh2_questions.toml")?;
     Ok(())
 }
