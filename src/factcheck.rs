@@ -938,7 +938,7 @@ impl Engine {
         if let Some(name) = unknown_names.first().filter(|_| !adds) {
             let is_number = name.starts_with(|c: char| c.is_ascii_digit());
             let is_time = crate::answer::is_time_word(&text::stem_word(name));
-            let other_name = sentence.iter().find(|t| {
+            let others = sentence.iter().enumerate().filter(|(_, t)| {
                 let same_kind = if is_number {
                     t.number
                 } else {
@@ -946,6 +946,33 @@ impl Engine {
                 };
                 same_kind && t.role == TokenRole::Content && !in_claim(&t.term) && t.span.start > 0
             });
+            // The one in the name's place: an acronym for an acronym ("CNN" against "KCNA"),
+            // then the one nearest after (or before) the word the claim puts before (or
+            // after) the name ("talked to the BBC" against "talked to state media KCNA"),
+            // else the first.
+            let sentence_text = self.packs()[c.at.pack].sentence_text(c.at.sentence);
+            let acronym = |t: &Token| {
+                sentence_text
+                    .get(t.span.clone())
+                    .is_some_and(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+            };
+            let name_is_acronym = typed_acronym(name);
+            let anchors = name_anchors(&r.tokens, name, sentence);
+            let other_name = others
+                .min_by_key(|(at, t)| {
+                    let shape = (name_is_acronym != acronym(t)) as usize;
+                    let distance = anchors
+                        .iter()
+                        .map(|&(anchor, after)| match (after, *at > anchor) {
+                            (true, true) => at - anchor,
+                            (false, false) => anchor - at,
+                            _ => usize::MAX / 4,
+                        })
+                        .min()
+                        .unwrap_or(0);
+                    (shape, distance)
+                })
+                .map(|(_, t)| t);
             if near_best {
                 if let Some(other) = other_name {
                     return Some(Conflict::Swap {
@@ -1105,7 +1132,69 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
         .find(|t| t.term == w.term)
         .and_then(|t| text.get(t.span.clone()))
         .is_some_and(|s| s.starts_with(char::is_uppercase));
-    w.proper || w.number || capitalised || crate::text::general::usually_a_name(&w.term, &w.surface)
+    w.proper
+        || w.number
+        || capitalised
+        || typed_acronym(&w.surface)
+        || crate::text::general::usually_a_name(&w.term, &w.surface)
+}
+
+/// Where `sentence` holds the claim's words next to `name` (the nearest it holds, within
+/// [`SLOT_REACH`] words before and after the name), each with whether the name comes after
+/// it: the place the sentence gives the name's role.
+fn name_anchors(claim: &[Token], name: &str, sentence: &[Token]) -> Vec<(usize, bool)> {
+    let lex = Lexicon::get();
+    let Some(at) = claim.iter().position(|t| t.surface == name) else {
+        return Vec::new();
+    };
+    let word = |t: &&Token| matches!(t.role, TokenRole::Content | TokenRole::Filler);
+    let exactly = |w: &Token, t: &Token| t.term == w.term;
+    let by_synonym = |w: &Token, t: &Token| lex.synonyms(&w.term).contains(&t.term);
+    let positions = |w: &Token, same: &dyn Fn(&Token, &Token) -> bool| -> Vec<usize> {
+        (0..sentence.len())
+            .filter(|&i| same(w, &sentence[i]))
+            .collect()
+    };
+    let mut anchors = Vec::new();
+    let sides: [(Vec<&Token>, bool); 2] = [
+        (
+            claim[..at]
+                .iter()
+                .rev()
+                .filter(word)
+                .take(SLOT_REACH)
+                .collect(),
+            true,
+        ),
+        (
+            claim[at + 1..]
+                .iter()
+                .filter(word)
+                .take(SLOT_REACH)
+                .collect(),
+            false,
+        ),
+    ];
+    for (words, after) in sides {
+        // The word itself where the sentence has it; else a synonym.
+        let found = [&exactly as &dyn Fn(&Token, &Token) -> bool, &by_synonym]
+            .iter()
+            .find_map(|same| {
+                words
+                    .iter()
+                    .map(|w| positions(w, *same))
+                    .find(|p| !p.is_empty())
+            });
+        anchors.extend(found.into_iter().flatten().map(|i| (i, after)));
+    }
+    anchors
+}
+
+/// An acronym typed in lowercase: a short word without a vowel ("cnn", "bbc").
+fn typed_acronym(surface: &str) -> bool {
+    (2..=5).contains(&surface.len())
+        && surface.chars().all(|c| c.is_ascii_lowercase())
+        && !surface.contains(['a', 'e', 'i', 'o', 'u', 'y'])
 }
 
 /// The query words that open a claim before its first verb, when the pack uses none of them
@@ -1831,6 +1920,24 @@ mod tests {
             &engine,
             "protesters blocked acme on monday",
             Verdict::Refuted,
+        );
+    }
+
+    #[test]
+    fn an_acronym_typed_in_lowercase_is_a_name_and_meets_the_one_in_its_place() {
+        let engine = engine_of(
+            "Minister speaks out\n\n\
+            A spokesman for the Ruritanian trade ministry talked to state agency RTNA on Friday \
+            and said the tariffs would stay.\n",
+        );
+        let result = engine.check("the trade ministry spokesman talked to cnn");
+        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert!(
+            result
+                .explanation
+                .contains("“rtna” where the claim has “cnn”"),
+            "{}",
+            result.explanation
         );
     }
 
