@@ -69,18 +69,11 @@ fn assert_citations_exact(engine: &Engine, answer: &Answer) {
     }
 }
 
-fn evaluate(
-    engine: &Engine,
-    questions: &[Question],
-    packs_of: impl Fn(&Question) -> Option<Vec<usize>>,
-) -> BTreeMap<String, Tally> {
+fn evaluate(engine: &Engine, questions: &[Question]) -> BTreeMap<String, Tally> {
     let show = std::env::var("FACTDESK_EVAL_SHOW").unwrap_or_default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     for q in questions {
-        let answer = match packs_of(q) {
-            Some(packs) => engine.ask_in(&q.text, Some(&packs)),
-            None => engine.ask(&q.text),
-        };
+        let answer = engine.ask(&q.text);
         assert_citations_exact(engine, &answer);
         let tally = tallies.entry(q.half.clone()).or_default();
         let ok = if q.answerable {
@@ -173,34 +166,32 @@ fn assert_floors(name: &str, tallies: &BTreeMap<String, Tally>, floors: &[(&str,
     }
 }
 
+/// Measures one question set: reports each half and checks it against its floors, as
+/// (half, answerable accuracy, decline rate).
+fn measure_set(engine: &Engine, name: &str, path: &str, floors: &[(&str, f64, f64)]) -> usize {
+    let questions = load_set(path);
+    let tallies = evaluate(engine, &questions);
+    report(name, &tallies);
+    assert_floors(name, &tallies, floors);
+    questions.len()
+}
+
 #[test]
 fn sony_questions_meet_their_floors() {
     let engine = Engine::load(Path::new("knowledge")).expect("knowledge loads");
-    let questions = load_set("tests/data/questions.toml");
-    assert!(questions.len() >= 100);
-    let tallies = evaluate(&engine, &questions, |_| None);
-    report("sony", &tallies);
-    assert_floors(
+    let asked = measure_set(
+        &engine,
         "sony",
-        &tallies,
+        "tests/data/questions.toml",
         &[("tuning", 0.81, 0.93), ("heldout", 0.64, 0.8)],
     );
+    assert!(asked >= 100);
     // A second tuning set, written later by someone who had not seen the first.
-    let fresh = evaluate(
-        &engine,
-        &load_set("tests/data/questions_fresh.toml"),
-        |_| None,
-    );
-    report("sony-fresh", &fresh);
-    assert_floors("sony-fresh", &fresh, &[("tuning", 0.7, 0.83)]);
+    let fresh = "tests/data/questions_fresh.toml";
+    measure_set(&engine, "sony-fresh", fresh, &[("tuning", 0.7, 0.83)]);
     // A third, written later still: first read as an unbiased measurement, then tuned on.
-    let fresh2 = evaluate(
-        &engine,
-        &load_set("tests/data/questions_fresh2.toml"),
-        |_| None,
-    );
-    report("sony-fresh2", &fresh2);
-    assert_floors("sony-fresh2", &fresh2, &[("tuning", 0.7, 0.8)]);
+    let fresh2 = "tests/data/questions_fresh2.toml";
+    measure_set(&engine, "sony-fresh2", fresh2, &[("tuning", 0.7, 0.8)]);
 }
 
 #[test]
@@ -211,27 +202,14 @@ fn unseen_bare_articles_meet_their_floors() {
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh2")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
     let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
-    let tallies = evaluate(&engine, &load_set("tests/data/bbc_questions.toml"), |_| {
-        None
-    });
-    report("bbc", &tallies);
-    assert_floors(
+    measure_set(
+        &engine,
         "bbc",
-        &tallies,
+        "tests/data/bbc_questions.toml",
         &[("tuning", 0.6, 0.88), ("heldout", 0.42, 0.82)],
     );
-    let fresh = evaluate(
-        &engine,
-        &load_set("tests/data/bbc_fresh_questions.toml"),
-        |_| None,
-    );
-    report("bbc-fresh", &fresh);
-    assert_floors("bbc-fresh", &fresh, &[("tuning", 0.27, 0.7)]);
-    let fresh2 = evaluate(
-        &engine,
-        &load_set("tests/data/bbc_fresh2_questions.toml"),
-        |_| None,
-    );
-    report("bbc-fresh2", &fresh2);
-    assert_floors("bbc-fresh2", &fresh2, &[("tuning", 0.15, 0.75)]);
+    let fresh = "tests/data/bbc_fresh_questions.toml";
+    measure_set(&engine, "bbc-fresh", fresh, &[("tuning", 0.27, 0.7)]);
+    let fresh2 = "tests/data/bbc_fresh2_questions.toml";
+    measure_set(&engine, "bbc-fresh2", fresh2, &[("tuning", 0.15, 0.75)]);
 }
