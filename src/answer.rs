@@ -38,6 +38,11 @@ const MIN_SENTENCE_COVERAGE: f32 = 0.4;
 const NEAR_TOP_CANDIDATES: usize = 3;
 /// …and score at least this share of the best one.
 const NEAR_TOP_SCORE: f32 = 0.6;
+/// Lift for a sentence whose name follows the noun of the cue ("which group": "the hacker
+/// group, self named as the Guardians of Peace").
+const KIND_NOUN_LIFT: f32 = 1.5;
+/// How many tokens after the noun of a cue ("which group") its name may stand.
+const KIND_NOUN_REACH: usize = 6;
 /// Share of its weight an unknown adjective or adverb keeps.
 const UNKNOWN_MODIFIER_WEIGHT: f32 = 0.35;
 /// Share of its weight an unknown word keeps when a general synonym of it is in the article.
@@ -334,6 +339,13 @@ impl Engine {
         } else {
             None
         };
+        // The noun of a cue ("which *group*"): the kind of one asked for.
+        let kind_nouns: Vec<String> = asked
+            .iter()
+            .flat_map(|(_, cue)| cue.iter())
+            .filter(|w| !matches!(w.as_str(), "which" | "what"))
+            .map(|w| text::stem_word(w))
+            .collect();
         let kind = asked.map(|(kind, cue)| {
             // The cue ("what day", "which paper") says what is asked, not what about, unless
             // it is all the question names ("which bank was it").
@@ -477,6 +489,11 @@ impl Engine {
             for c in &mut ranked {
                 let lift = match kind {
                     AnswerKind::Why if self.sentence_gives_reason(c.at) => WHY_REASON_LIFT,
+                    AnswerKind::Who | AnswerKind::Name
+                        if self.name_after_kind_noun(c.doc, &kind_nouns, &query) =>
+                    {
+                        WHO_NAME_LIFT * KIND_NOUN_LIFT
+                    }
                     AnswerKind::Who | AnswerKind::Name
                         if self.name_beside_question_word(c.doc, &query) =>
                     {
@@ -984,6 +1001,23 @@ impl Engine {
         tokens
             .windows(3)
             .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+    }
+
+    /// Does a name the question lacks follow the noun of its cue, as its apposition ("which
+    /// group" against "the hacker group, self named as the Guardians of Peace")? Only short
+    /// words and words of naming may stand between them.
+    fn name_after_kind_noun(&self, doc: DocId, nouns: &[String], query: &Query) -> bool {
+        const NAMING: &[&str] = &["name", "call", "known", "dub", "self", "itself", "themselv"];
+        let tokens = self.tokens_of(doc);
+        tokens.iter().enumerate().any(|(i, t)| {
+            !t.proper
+                && nouns.contains(&t.term)
+                && tokens[i + 1..]
+                    .iter()
+                    .take(KIND_NOUN_REACH)
+                    .find(|n| !(n.role == TokenRole::Stop || NAMING.contains(&n.term.as_str())))
+                    .is_some_and(|n| is_new_name(n, query))
+        })
     }
 
     /// Does the sentence give a name the question doesn't: two capitalised words in a row, or
@@ -1496,6 +1530,22 @@ mod tests {
             &engine,
             "did washington point the finger at nk over the sony hack",
             "Fingers had been pointing towards North Korea",
+        );
+    }
+
+    #[test]
+    fn which_group_is_answered_by_the_name_given_to_the_group() {
+        let engine = engine_over(
+            "Ferry strike called\n\n\
+            Unions had held Harbour Authority managers responsible after the strike began. \
+            Talks were called for by the port.\n\n\
+            Later in the week a protest group, calling itself the Friends of the Ferry, took \
+            responsibility for the leaflets and asked passengers to stay at home.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "which group was responsible",
+            "Friends of the Ferry",
         );
     }
 
