@@ -41,6 +41,8 @@ const NEAR_TOP_SCORE: f32 = 0.6;
 /// Lift for a sentence whose name follows the noun of the cue ("which group": "the hacker
 /// group, self named as the Guardians of Peace").
 const KIND_NOUN_LIFT: f32 = 1.5;
+/// Lift per pair of neighbouring question words a sentence holds side by side, in order.
+const PAIR_LIFT: f32 = 0.25;
 /// How many tokens after the noun of a cue ("which group") its name may stand.
 const KIND_NOUN_REACH: usize = 6;
 /// Share of its weight an unknown adjective or adverb keeps.
@@ -485,6 +487,9 @@ impl Engine {
                 matched,
             })
             .collect();
+        for c in ranked.iter_mut() {
+            c.score *= 1.0 + PAIR_LIFT * self.pairs_in_order(c.doc, &query) as f32;
+        }
         if let Some(kind) = kind {
             for c in &mut ranked {
                 let lift = match kind {
@@ -1001,6 +1006,27 @@ impl Engine {
         tokens
             .windows(3)
             .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+    }
+
+    /// How many pairs of the question's neighbouring words the sentence also puts side by
+    /// side, in the same order ("best actor" in "crowned best actor", not in "best film and
+    /// … best actress"): words that belong together are more likely meant together.
+    fn pairs_in_order(&self, doc: DocId, query: &Query) -> usize {
+        let words: Vec<&Token> = self
+            .tokens_of(doc)
+            .iter()
+            .filter(|t| t.role == TokenRole::Content)
+            .collect();
+        let holds = |w: &crate::search::QueryWord, t: &Token| w.term == t.term;
+        query
+            .words
+            .windows(2)
+            .filter(|pair| {
+                words
+                    .windows(2)
+                    .any(|s| holds(&pair[0], s[0]) && holds(&pair[1], s[1]))
+            })
+            .count()
     }
 
     /// Does a name the question lacks follow the noun of its cue, as its apposition ("which
@@ -1547,6 +1573,18 @@ mod tests {
             "which group was responsible",
             "Friends of the Ferry",
         );
+    }
+
+    #[test]
+    fn words_side_by_side_in_the_question_prefer_a_sentence_with_them_side_by_side() {
+        let engine = engine_over(
+            "City food awards\n\n\
+            The Blue Door was named best restaurant in the city and Ana Lopez, who runs its \
+            kitchen, best pastry chef of the year at the awards on Friday.\n\n\
+            Earlier, Tom Reed from the harbour cafe was crowned best chef at the same awards, \
+            to loud applause from the crowd.\n",
+        );
+        assert_first_citation(&engine, "best chef?", "Tom Reed");
     }
 
     #[test]
