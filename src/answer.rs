@@ -1015,16 +1015,18 @@ impl Engine {
         let words: Vec<&Token> = self
             .tokens_of(doc)
             .iter()
-            .filter(|t| t.role == TokenRole::Content)
+            .filter(|t| t.role == TokenRole::Content && !t.compound)
             .collect();
         let holds = |w: &crate::search::QueryWord, t: &Token| w.term == t.term;
-        query
-            .words
+        // A hyphenated word's joined form follows its parts: it is no neighbour of theirs.
+        let asked: Vec<&crate::search::QueryWord> =
+            query.words.iter().filter(|w| !w.compound).collect();
+        asked
             .windows(2)
             .filter(|pair| {
                 words
                     .windows(2)
-                    .any(|s| holds(&pair[0], s[0]) && holds(&pair[1], s[1]))
+                    .any(|s| holds(pair[0], s[0]) && holds(pair[1], s[1]))
             })
             .count()
     }
