@@ -742,9 +742,14 @@ impl Engine {
     fn decide(&self, r: &Retrieval) -> Answer {
         let candidates: Vec<&Ranked> = self.candidates(r).collect();
         let best = self.most_answerable(r, &candidates);
+        // A question about what happened after the events ("did the US accept the offer in
+        // the end") is answered only by a sentence that tells of later events too: the article
+        // reports how things stood when it was written.
+        let after = speaks_of_later_events(&r.tokens);
+        let best = best.filter(|(b, _)| !after || speaks_of_later_events(self.tokens_of(b.doc)));
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
-            let reason = if best.is_some() {
+            let reason = if best.is_some() || after {
                 DeclineReason::NotInArticle
             } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
                 DeclineReason::WrongKind
@@ -1245,6 +1250,25 @@ fn set_aside_words(tokens: &[Token], query: &Query) -> Vec<bool> {
         .collect()
 }
 
+/// Words that place what is said after the events an article reports.
+const LATER_EVENTS: &[&[&str]] = &[
+    &["later"],
+    &["eventually"],
+    &["afterwards"],
+    &["subsequently"],
+    &["in", "the", "end"],
+    &["since", "then"],
+];
+
+/// Does the text speak of what happened after the events ("in the end", "eventually")?
+pub(crate) fn speaks_of_later_events(tokens: &[Token]) -> bool {
+    // Word by word: a phrase token may hold a marker.
+    let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
+    LATER_EVENTS
+        .iter()
+        .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
+}
+
 /// Does the question ask who or what something is ("who is the mystery investor", "who was
 /// the agent", "what is the firm called"), rather than who did something?
 fn asks_identity(r: &Retrieval) -> bool {
@@ -1587,6 +1611,35 @@ mod tests {
             to loud applause from the crowd.\n",
         );
         assert_first_citation(&engine, "best chef?", "Tom Reed");
+    }
+
+    #[test]
+    fn what_happened_in_the_end_is_told_only_by_a_sentence_about_later_events() {
+        let engine = engine_over(
+            "Port offers talks\n\n\
+            The port authority warned the union that it would face fines if it rejects the \
+            offer of joint talks.\n",
+        );
+        // The article tells of the offer and the warning, not of how the offer was answered.
+        assert_declined(
+            &engine,
+            "did the union accept the offer of joint talks in the end",
+        );
+        assert_first_citation(
+            &engine,
+            "did the union get an offer of joint talks",
+            "fines",
+        );
+        let later = engine_over(
+            "Port offers talks\n\n\
+            The port authority offered the union joint talks on Monday. \
+            The union eventually accepted the offer of talks.\n",
+        );
+        assert_first_citation(
+            &later,
+            "did the union accept the offer of talks in the end",
+            "eventually accepted",
+        );
     }
 
     #[test]

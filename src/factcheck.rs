@@ -1557,17 +1557,13 @@ fn same_family(a: &str, b: &str) -> bool {
     short.len() >= 5 && long.starts_with(short)
 }
 
-/// Words that put a claim after the events an article reports ("ended up", "eventually").
+/// Words that put a claim after the events an article reports, besides those that place a
+/// question there ([`crate::answer::speaks_of_later_events`]): a claim that "ended up" so tells
+/// how things turned out; a question "who ended up humiliated" asks what the article says.
 const LATER_MARKERS: &[&[&str]] = &[
-    &["later"],
-    &["eventually"],
-    &["afterwards"],
-    &["subsequently"],
     &["ended", "up"],
     &["end", "up"],
     &["ends", "up"],
-    &["in", "the", "end"],
-    &["since", "then"],
     &["went", "on", "to"],
     &["after", "all"],
 ];
@@ -1576,9 +1572,10 @@ const LATER_MARKERS: &[&[&str]] = &[
 fn tells_of_later_events(tokens: &[Token]) -> bool {
     // Word by word: a phrase token ("ended up") may hold a marker.
     let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
-    LATER_MARKERS
-        .iter()
-        .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
+    crate::answer::speaks_of_later_events(tokens)
+        || LATER_MARKERS
+            .iter()
+            .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
 }
 
 /// Kinds of work whose story a sentence may tell ("a satirical movie … that centers around a
