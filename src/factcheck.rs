@@ -1939,6 +1939,20 @@ mod tests {
     }
 
     #[test]
+    fn zero_negates_as_no_does() {
+        let engine = engine_of(
+            "Leak inquiry\n\n\
+            The minister has denied any involvement in the leak of the budget papers.\n",
+        );
+        for claim in [
+            "the minister says he had no involvement in the leak",
+            "the minister says he had zero involvement in the leak",
+        ] {
+            assert_verdict(&engine, claim, Verdict::Supported);
+        }
+    }
+
+    #[test]
     fn what_a_denial_is_about_is_not_denied() {
         let engine = engine_of(
             "Studio hit by hackers\n\n\
