@@ -1939,6 +1939,19 @@ mod tests {
     }
 
     #[test]
+    fn floating_an_idea_is_suggesting_it() {
+        let engine = engine_of(
+            "Council review\n\n\
+            The council has suggested a joint review of the budget with the city.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the council floated the idea of a joint review of the budget",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn zero_negates_as_no_does() {
         let engine = engine_of(
             "Leak inquiry\n\n\
