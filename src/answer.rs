@@ -1643,6 +1643,20 @@ mod tests {
     }
 
     #[test]
+    fn accountable_is_responsible_not_an_account() {
+        let engine = engine_over(
+            "Bank fined\n\n\
+            Savers can still open an account at the bank on Monday. \
+            Regulators held the bank's directors responsible for the losses.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "who was held accountable for the losses",
+            "directors responsible",
+        );
+    }
+
+    #[test]
     fn what_is_asked_besides_is_someone_else() {
         let engine = engine_over(
             "Studio hit by hackers\n\n\
