@@ -18,6 +18,7 @@
 //! like one of the topic's phrasings.
 
 use std::collections::HashSet;
+use std::iter::Peekable;
 
 use serde::Serialize;
 
@@ -740,8 +741,8 @@ impl Engine {
 
     /// Turns a retrieval into an answer, or declines.
     fn decide(&self, r: &Retrieval) -> Answer {
-        let candidates: Vec<&Ranked> = self.candidates(r).collect();
-        let best = self.most_answerable(r, &candidates);
+        let mut candidates = self.candidates(r).peekable();
+        let (best, leading) = self.most_answerable(r, &mut candidates);
         // A question about what happened after the events ("did the US accept the offer in
         // the end") is answered only by a sentence that tells of later events too: the article
         // reports how things stood when it was written.
@@ -761,7 +762,11 @@ impl Engine {
             return answer;
         };
         let mut citations = vec![self.citation(best.at)];
-        for c in candidates.iter().filter(|c| c.doc != best.doc) {
+        for c in leading
+            .into_iter()
+            .chain(candidates)
+            .filter(|c| c.doc != best.doc)
+        {
             if citations.len() >= MAX_CITATIONS || c.score < 0.5 * best.score {
                 break;
             }
@@ -792,26 +797,32 @@ impl Engine {
         }
     }
 
-    /// The candidate to cite first, with the probability that it answers: the best-scored one,
-    /// unless one scored nearly as well is clearly likelier to answer (it holds more of the
-    /// question, where the best owes its score to a few rare words or a curated topic).
+    /// The candidate to cite first, with the probability that it answers, and the leading
+    /// candidates it was chosen among (taken from `candidates`, which stay lazy after them):
+    /// the best-scored one, unless one of the [`NEAR_TOP_CANDIDATES`] after it that score at
+    /// least [`NEAR_TOP_SCORE`] of it is likelier to answer (it holds more of the question,
+    /// where the best owes its score to a few rare words or a curated topic).
     fn most_answerable<'a>(
         &self,
         r: &Retrieval,
-        candidates: &[&'a Ranked],
-    ) -> Option<(&'a Ranked, f32)> {
-        let (&first, rest) = candidates.split_first()?;
-        let mut pick = (first, answerability::probability(&self.measure(r, first)));
-        for &c in rest.iter().take(NEAR_TOP_CANDIDATES) {
-            if c.score < NEAR_TOP_SCORE * first.score {
-                break;
-            }
-            let p = answerability::probability(&self.measure(r, c));
-            if p > pick.1 {
-                pick = (c, p);
+        candidates: &mut Peekable<impl Iterator<Item = &'a Ranked>>,
+    ) -> (Option<(&'a Ranked, f32)>, Vec<&'a Ranked>) {
+        let Some(first) = candidates.next() else {
+            return (None, Vec::new());
+        };
+        let mut leading = vec![first];
+        while leading.len() <= NEAR_TOP_CANDIDATES {
+            match candidates.next_if(|c| c.score >= NEAR_TOP_SCORE * first.score) {
+                Some(c) => leading.push(c),
+                None => break,
             }
         }
-        Some(pick)
+        // The first of the likeliest: a later one must be strictly likelier to be cited first.
+        let pick = leading
+            .iter()
+            .map(|&c| (c, answerability::probability(&self.measure(r, c))))
+            .reduce(|pick, c| if c.1 > pick.1 { c } else { pick });
+        (pick, leading)
     }
 
     /// The sentences that could answer, best first: those holding enough of the question, of
@@ -884,8 +895,9 @@ impl Engine {
     ) -> Option<(Measurements, Citation)> {
         let blanked = text::blank_markup(cut_input(question).0);
         let r = self.retrieve(blanked.as_ref(), packs)?;
-        let candidates: Vec<&Ranked> = self.candidates(&r).collect();
-        let (best, _) = self.most_answerable(&r, &candidates)?;
+        let (best, _) = self
+            .most_answerable(&r, &mut self.candidates(&r).peekable())
+            .0?;
         Some((self.measure(&r, best), self.citation(best.at)))
     }
 
@@ -1501,8 +1513,8 @@ pub fn explain(engine: &Engine, question: &str) -> String {
             w.alternatives.iter().map(|a| &a.0).collect::<Vec<_>>()
         );
     }
-    let candidates: Vec<&Ranked> = engine.candidates(&r).collect();
-    if let Some((best, _)) = engine.most_answerable(&r, &candidates) {
+    if let (Some((best, _)), _) = engine.most_answerable(&r, &mut engine.candidates(&r).peekable())
+    {
         let m = engine.measure(&r, best);
         out += &format!(
             "candidate p{}s{} “{}” probability {:.2} (threshold {:.2}): {:?}\n",
