@@ -488,8 +488,11 @@ impl Engine {
                 matched,
             })
             .collect();
-        for c in ranked.iter_mut() {
-            c.score *= 1.0 + PAIR_LIFT * self.pairs_in_order(c.doc, &query) as f32;
+        let pairs = neighbouring_pairs(&query);
+        if !pairs.is_empty() {
+            for c in ranked.iter_mut() {
+                c.score *= 1.0 + PAIR_LIFT * self.pairs_in_order(c.doc, &pairs) as f32;
+            }
         }
         if let Some(kind) = kind {
             for c in &mut ranked {
@@ -1025,26 +1028,20 @@ impl Engine {
             .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
     }
 
-    /// How many pairs of the question's neighbouring words the sentence also puts side by
-    /// side, in the same order ("best actor" in "crowned best actor", not in "best film and
-    /// … best actress"): words that belong together are more likely meant together.
-    fn pairs_in_order(&self, doc: DocId, query: &Query) -> usize {
-        let words: Vec<&Token> = self
+    /// How many of the question's `pairs` of neighbouring words ([`neighbouring_pairs`]) the
+    /// sentence also puts side by side, in the same order ("best actor" in "crowned best
+    /// actor", not in "best film and … best actress"): words that belong together are more
+    /// likely meant together.
+    fn pairs_in_order(&self, doc: DocId, pairs: &[(&str, &str)]) -> usize {
+        let terms: Vec<&str> = self
             .tokens_of(doc)
             .iter()
             .filter(|t| t.role == TokenRole::Content && !t.compound)
+            .map(|t| t.term.as_str())
             .collect();
-        let holds = |w: &crate::search::QueryWord, t: &Token| w.term == t.term;
-        // A hyphenated word's joined form follows its parts: it is no neighbour of theirs.
-        let asked: Vec<&crate::search::QueryWord> =
-            query.words.iter().filter(|w| !w.compound).collect();
-        asked
-            .windows(2)
-            .filter(|pair| {
-                words
-                    .windows(2)
-                    .any(|s| holds(pair[0], s[0]) && holds(pair[1], s[1]))
-            })
+        pairs
+            .iter()
+            .filter(|&&(a, b)| terms.windows(2).any(|s| s[0] == a && s[1] == b))
             .count()
     }
 
@@ -1227,6 +1224,18 @@ fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<
         }
     }
     rejected
+}
+
+/// The terms of each two neighbouring words of the question, in order. A hyphenated word's
+/// joined form follows its parts: it is no neighbour of theirs.
+fn neighbouring_pairs(query: &Query) -> Vec<(&str, &str)> {
+    let terms: Vec<&str> = query
+        .words
+        .iter()
+        .filter(|w| !w.compound)
+        .map(|w| w.term.as_str())
+        .collect();
+    terms.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// Words that set aside what follows them: "besides the celebrity stuff", "apart from".
