@@ -950,17 +950,12 @@ impl Engine {
             // then the one nearest after (or before) the word the claim puts before (or
             // after) the name ("talked to the BBC" against "talked to state media KCNA"),
             // else the first.
-            let sentence_text = self.packs()[c.at.pack].sentence_text(c.at.sentence);
-            let acronym = |t: &Token| {
-                sentence_text
-                    .get(t.span.clone())
-                    .is_some_and(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase()))
-            };
-            let name_is_acronym = typed_acronym(name);
+            let name_is_acronym =
+                typed_acronym(name) || r.tokens.iter().any(|t| t.surface == *name && t.acronym);
             let anchors = name_anchors(&r.tokens, name, sentence);
             let other_name = others
                 .min_by_key(|(at, t)| {
-                    let shape = (name_is_acronym != acronym(t)) as usize;
+                    let shape = (name_is_acronym != t.acronym) as usize;
                     let distance = anchors
                         .iter()
                         .map(|&(anchor, after)| match (after, *at > anchor) {
@@ -1927,15 +1922,21 @@ mod tests {
             A spokesman for the Ruritanian trade ministry talked to state agency RTNA on Friday \
             and said the tariffs would stay.\n",
         );
-        let result = engine.check("the trade ministry spokesman talked to cnn");
-        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
-        assert!(
-            result
-                .explanation
-                .contains("“rtna” where the claim has “cnn”"),
-            "{}",
-            result.explanation
-        );
+        // Typed in lowercase, or in capitals with a vowel.
+        for (claim, name) in [
+            ("the trade ministry spokesman talked to cnn", "cnn"),
+            ("the trade ministry spokesman talked to ABC", "abc"),
+        ] {
+            let result = engine.check(claim);
+            assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+            assert!(
+                result
+                    .explanation
+                    .contains(&format!("“rtna” where the claim has “{name}”")),
+                "{}",
+                result.explanation
+            );
+        }
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct Token {
     pub proper: bool,
     /// Written with a capital letter (or as an acronym), wherever it stands.
     pub capitalised: bool,
+    /// Written as an acronym: in capitals ("KCNA") or dotted ("U.S.").
+    pub acronym: bool,
     /// Starts with a digit.
     pub number: bool,
     /// Hyphenated words joined into one ("texas-based" → "texasbased"), after its parts.
@@ -269,6 +271,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
                 span,
                 proper,
                 capitalised,
+                acronym: len == 1 && words[i].acronym,
                 number: false,
                 compound: false,
             });
@@ -304,6 +307,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             span: w.span.clone(),
             proper: w.acronym || (w.capitalised && !w.sentence_start),
             capitalised: w.acronym || w.capitalised,
+            acronym: w.acronym,
             number,
             compound: false,
         });
@@ -501,6 +505,7 @@ fn hyphen_compound<'w>(
             .iter()
             .any(|w| w.acronym || (w.capitalised && !w.sentence_start)),
         capitalised: parts.iter().any(|w| w.acronym || w.capitalised),
+        acronym: false,
         number: false,
         compound: true,
     };
