@@ -1272,7 +1272,7 @@ fn set_aside_words(tokens: &[Token], query: &Query) -> Vec<bool> {
 }
 
 /// Words that place what is said after the events an article reports.
-const LATER_EVENTS: &[&[&str]] = &[
+pub(crate) const LATER_EVENTS: &[&[&str]] = &[
     &["later"],
     &["eventually"],
     &["afterwards"],
@@ -1282,12 +1282,8 @@ const LATER_EVENTS: &[&[&str]] = &[
 ];
 
 /// Does the text speak of what happened after the events ("in the end", "eventually")?
-pub(crate) fn speaks_of_later_events(tokens: &[Token]) -> bool {
-    // Word by word: a phrase token may hold a marker.
-    let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
-    LATER_EVENTS
-        .iter()
-        .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
+fn speaks_of_later_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, LATER_EVENTS)
 }
 
 /// Does the question ask who or what something is ("who is the mystery investor", "who was

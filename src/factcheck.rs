@@ -1553,8 +1553,8 @@ fn same_family(a: &str, b: &str) -> bool {
 }
 
 /// Words that put a claim after the events an article reports, besides those that place a
-/// question there ([`crate::answer::speaks_of_later_events`]): a claim that "ended up" so tells
-/// how things turned out; a question "who ended up humiliated" asks what the article says.
+/// question there ([`crate::answer::LATER_EVENTS`]): a claim that "ended up" so tells how things
+/// turned out; a question "who ended up humiliated" asks what the article says.
 const LATER_MARKERS: &[&[&str]] = &[
     &["ended", "up"],
     &["end", "up"],
@@ -1565,12 +1565,10 @@ const LATER_MARKERS: &[&[&str]] = &[
 
 /// Does the claim tell of what happened after the events (the film "was later released")?
 fn tells_of_later_events(tokens: &[Token]) -> bool {
-    // Word by word: a phrase token ("ended up") may hold a marker.
-    let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
-    crate::answer::speaks_of_later_events(tokens)
-        || LATER_MARKERS
-            .iter()
-            .any(|marker| words.windows(marker.len()).any(|w| w == *marker))
+    text::holds_any_phrase(
+        tokens,
+        crate::answer::LATER_EVENTS.iter().chain(LATER_MARKERS),
+    )
 }
 
 /// Kinds of work whose story a sentence may tell ("a satirical movie … that centers around a

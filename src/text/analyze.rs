@@ -76,6 +76,18 @@ pub fn has_verb_ending(word: &str) -> bool {
     word.ends_with("ing") || word.ends_with("ed")
 }
 
+/// Whether `tokens`, read word by word (a phrase token such as "ended up" holds two), hold
+/// any of `phrases` (each a run of lowercase words).
+pub fn holds_any_phrase<'p>(
+    tokens: &[Token],
+    phrases: impl IntoIterator<Item = &'p &'p [&'p str]>,
+) -> bool {
+    let words: Vec<&str> = tokens.iter().flat_map(|t| t.surface.split(' ')).collect();
+    phrases
+        .into_iter()
+        .any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
+}
+
 /// Splits text into lowercase normalised words (used for lexicon entries and question cues).
 pub fn split_words(text: &str) -> Vec<String> {
     raw_words(text).into_iter().map(|w| w.norm).collect()

@@ -10,7 +10,9 @@ pub mod markup;
 pub mod normalize;
 pub mod typo;
 
-pub use analyze::{analyze, has_verb_ending, split_words, stem_word, Token, TokenRole};
+pub use analyze::{
+    analyze, has_verb_ending, holds_any_phrase, split_words, stem_word, Token, TokenRole,
+};
 pub use lexicon::{AnswerKind, Lexicon};
 pub use markup::blank_markup;
 pub use normalize::normalize;
