@@ -1143,44 +1143,39 @@ fn name_anchors(claim: &[Token], name: &str, sentence: &[Token]) -> Vec<(usize, 
         return Vec::new();
     };
     let word = |t: &&Token| matches!(t.role, TokenRole::Content | TokenRole::Filler);
-    let exactly = |w: &Token, t: &Token| t.term == w.term;
-    let by_synonym = |w: &Token, t: &Token| lex.synonyms(&w.term).contains(&t.term);
-    let positions = |w: &Token, same: &dyn Fn(&Token, &Token) -> bool| -> Vec<usize> {
-        (0..sentence.len())
-            .filter(|&i| same(w, &sentence[i]))
-            .collect()
-    };
+    let before: Vec<&Token> = claim[..at]
+        .iter()
+        .rev()
+        .filter(word)
+        .take(SLOT_REACH)
+        .collect();
+    let after: Vec<&Token> = claim[at + 1..]
+        .iter()
+        .filter(word)
+        .take(SLOT_REACH)
+        .collect();
     let mut anchors = Vec::new();
-    let sides: [(Vec<&Token>, bool); 2] = [
-        (
-            claim[..at]
-                .iter()
-                .rev()
-                .filter(word)
-                .take(SLOT_REACH)
-                .collect(),
-            true,
-        ),
-        (
-            claim[at + 1..]
-                .iter()
-                .filter(word)
-                .take(SLOT_REACH)
-                .collect(),
-            false,
-        ),
-    ];
-    for (words, after) in sides {
-        // The word itself where the sentence has it; else a synonym.
-        let found = [&exactly as &dyn Fn(&Token, &Token) -> bool, &by_synonym]
-            .iter()
-            .find_map(|same| {
-                words
-                    .iter()
-                    .map(|w| positions(w, *same))
-                    .find(|p| !p.is_empty())
+    for (words, name_after) in [(before, true), (after, false)] {
+        // The nearest word the sentence holds itself; else the nearest it holds by a synonym.
+        for by_synonym in [false, true] {
+            let held = words.iter().find_map(|w| {
+                let places: Vec<usize> = (0..sentence.len())
+                    .filter(|&i| {
+                        let t = &sentence[i].term;
+                        if by_synonym {
+                            lex.synonyms(&w.term).contains(t)
+                        } else {
+                            *t == w.term
+                        }
+                    })
+                    .collect();
+                (!places.is_empty()).then_some(places)
             });
-        anchors.extend(found.into_iter().flatten().map(|i| (i, after)));
+            if let Some(places) = held {
+                anchors.extend(places.into_iter().map(|i| (i, name_after)));
+                break;
+            }
+        }
     }
     anchors
 }
@@ -1461,9 +1456,10 @@ fn name_part_swap(
     // Roddick" is no other Roddick than "Andy Roddick").
     let stands_apart =
         |t: &Token| !knows(&t.term) && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF;
-    let swap = |claim_name: String, article_name: String| Conflict::Swap {
-        claim: claim_name,
-        article: article_name,
+    // Two parts of a name, joined as written ("guardians of peace", "sony pictures").
+    let joined = |first: &str, join: Option<&str>, second: &str| match join {
+        Some(join) => format!("{first} {join} {second}"),
+        None => format!("{first} {second}"),
     };
     for (i, word) in claim.iter().enumerate() {
         if word.role != TokenRole::Content || word.number {
@@ -1496,11 +1492,10 @@ fn name_part_swap(
                 && stands_apart(instead)
                 && !lex.synonyms(&instead.term).contains(&other_term)
             {
-                let join = join.map_or(String::from(" "), |j| format!(" {j} "));
-                return Some(swap(
-                    format!("{}{join}{}", word.surface, instead.surface),
-                    whole.surface.clone(),
-                ));
+                return Some(Conflict::Swap {
+                    claim: joined(&word.surface, join, &instead.surface),
+                    article: whole.surface.clone(),
+                });
             }
         }
         for (j, _) in sentence
@@ -1526,19 +1521,19 @@ fn name_part_swap(
                 {
                     continue;
                 }
-                let join = join.map_or(String::from(" "), |j| format!(" {j} "));
-                let (claim_name, article_name) = if forward {
-                    (
-                        format!("{}{join}{}", word.surface, instead.surface),
-                        format!("{}{join}{}", sentence[j].surface, other.surface),
-                    )
+                let (shared, claim_part, article_part) =
+                    (&word.surface, &instead.surface, &other.surface);
+                return Some(if forward {
+                    Conflict::Swap {
+                        claim: joined(shared, join, claim_part),
+                        article: joined(&sentence[j].surface, join, article_part),
+                    }
                 } else {
-                    (
-                        format!("{}{join}{}", instead.surface, word.surface),
-                        format!("{}{join}{}", other.surface, sentence[j].surface),
-                    )
-                };
-                return Some(swap(claim_name, article_name));
+                    Conflict::Swap {
+                        claim: joined(claim_part, join, shared),
+                        article: joined(article_part, join, &sentence[j].surface),
+                    }
+                });
             }
         }
     }
