@@ -2009,14 +2009,14 @@ mod tests {
         }
     }
 
-    /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs, and
-    /// that a supported or refuted claim carries evidence.
-    /// Asserts that `claim` does not get the verdict `not`.
+    /// Asserts that `claim` does not get the verdict `not`, showing the explanation when it does.
     fn assert_verdict_not(engine: &Engine, claim: &str, not: Verdict) {
         let result = engine.check(claim);
         assert_ne!(result.verdict, not, "{claim}: {}", result.explanation);
     }
 
+    /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs, and
+    /// that a supported or refuted claim carries evidence.
     fn assert_verdict(engine: &Engine, claim: &str, want: Verdict) {
         let result = engine.check(claim);
         assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
