@@ -1049,7 +1049,8 @@ impl Engine {
     /// group" against "the hacker group, self named as the Guardians of Peace")? Only short
     /// words and words of naming may stand between them.
     fn name_after_kind_noun(&self, doc: DocId, nouns: &[String], query: &Query) -> bool {
-        const NAMING: &[&str] = &["name", "call", "known", "dub", "self", "itself", "themselv"];
+        // Stop words ("as", "the", "itself") pass on their own.
+        const NAMING: &[&str] = &["name", "call", "known", "dub", "self"];
         let tokens = self.tokens_of(doc);
         tokens.iter().enumerate().any(|(i, t)| {
             !t.proper

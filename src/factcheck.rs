@@ -1431,9 +1431,10 @@ fn name_part_swap(
 ) -> Option<Conflict> {
     let lex = Lexicon::get();
     let claim_states = |term: &str| {
-        claim.iter().enumerate().any(|(i, t)| {
-            t.term == term && !(i > 0 && matches!(claim[i - 1].surface.as_str(), "not" | "n't"))
-        })
+        claim
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.term == term && !(i > 0 && claim[i - 1].surface == "not"))
     };
     // The next token from `at` in a direction, past at most one joining word: (join, token).
     fn neighbour(tokens: &[Token], at: usize, forward: bool) -> Option<(Option<&str>, &Token)> {
