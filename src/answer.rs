@@ -1280,6 +1280,14 @@ pub(crate) const LATER_EVENTS: &[&[&str]] = &[
     &["subsequently"],
     &["in", "the", "end"],
     &["since", "then"],
+    // What someone does or what happens next: "what's Seth Rogen doing next".
+    &["doing", "next"],
+    &["do", "next"],
+    &["does", "next"],
+    &["happens", "next"],
+    &["happen", "next"],
+    &["whats", "next"],
+    &["up", "next"],
 ];
 
 /// Does the text speak of what happened after the events ("in the end", "eventually")?
@@ -1658,6 +1666,13 @@ mod tests {
             "did the union accept the offer of talks in the end",
             "eventually accepted",
         );
+        // What someone does next is later than anything an article about them tells.
+        let sony = crate::test_pack::engine_over(
+            include_str!("../knowledge/sony-hack-2014/article.txt"),
+            Some(include_str!("../knowledge/sony-hack-2014/facts.toml")),
+        );
+        assert_first_citation(&sony, "who is in the interview", "James Franco");
+        assert_declined(&sony, "what is james franco doing next");
     }
 
     #[test]
