@@ -749,11 +749,18 @@ impl Engine {
         // A question about what happened after the events ("did the US accept the offer in
         // the end") is answered only by a sentence that tells of later events too: the article
         // reports how things stood when it was written.
+        // Likewise a question about what came before them ("has Sony been hacked before this")
+        // is answered only by a sentence that looks back.
         let after = speaks_of_later_events(&r.tokens);
-        let best = best.filter(|(b, _)| !after || speaks_of_later_events(self.tokens_of(b.doc)));
+        let before = asks_about_earlier_events(&r.tokens);
+        let best = best.filter(|(b, _)| {
+            let tokens = self.tokens_of(b.doc);
+            (!after || speaks_of_later_events(tokens))
+                && (!before || speaks_of_earlier_events(tokens))
+        });
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
-            let reason = if best.is_some() || after {
+            let reason = if best.is_some() || after || before {
                 DeclineReason::NotInArticle
             } else if r.ranked.iter().any(|c| c.coverage >= MIN_SENTENCE_COVERAGE) {
                 DeclineReason::WrongKind
@@ -1295,6 +1302,45 @@ fn speaks_of_later_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, LATER_EVENTS)
 }
 
+/// Words that ask about what came before the events an article reports.
+const EARLIER_EVENTS_ASKED: &[&[&str]] = &[
+    &["before", "this"],
+    &["before", "that"],
+    &["before", "now"],
+    &["prior", "to", "this"],
+    &["previously"],
+    &["in", "the", "past"],
+];
+
+/// Words with which a sentence looks back: it tells of an earlier time ("since 1988", "the
+/// first … since", "two years ago", "previously", "once").
+const EARLIER_EVENTS: &[&[&str]] = &[
+    &["before"],
+    &["previously"],
+    &["earlier"],
+    &["in", "the", "past"],
+    &["since"],
+    &["ago"],
+    &["once"],
+    &["former"],
+    &["formerly"],
+    &["last"],
+    &["first"],
+    &["used", "to"],
+];
+
+/// Does the question ask about what came before the events ("before this", "in the past",
+/// "has it been hacked before")?
+fn asks_about_earlier_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, EARLIER_EVENTS_ASKED)
+        || tokens.last().is_some_and(|t| t.surface == "before")
+}
+
+/// Does the sentence look back to an earlier time?
+fn speaks_of_earlier_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, EARLIER_EVENTS)
+}
+
 /// Does the question ask who or what something is ("who is the mystery investor", "who was
 /// the agent", "what is the firm called"), rather than who did something?
 fn asks_identity(r: &Retrieval) -> bool {
@@ -1673,6 +1719,29 @@ mod tests {
         );
         assert_first_citation(&sony, "who is in the interview", "James Franco");
         assert_declined(&sony, "what is james franco doing next");
+    }
+
+    #[test]
+    fn what_came_before_is_told_only_by_a_sentence_that_looks_back() {
+        let engine = engine_over(
+            "Dock strike\n\n\
+            Dock workers at the port walked out on Monday over pay and staffing. \
+            It is the first dock strike at the port since 1998.\n\n\
+            The port authority said talks with the workers would resume on Friday.\n",
+        );
+        assert_first_citation(&engine, "has the port had a strike before", "since 1998");
+        assert_first_citation(&engine, "why did the dock workers walk out", "over pay");
+        // The article tells of this walkout; whether there were others is not in it.
+        let once = engine_over(
+            "Dock strike\n\n\
+            Dock workers at the port walked out on Monday over pay and staffing.\n\n\
+            The port authority said talks with the workers would resume on Friday.\n",
+        );
+        assert_declined(&once, "did the dock workers walk out before this");
+        assert_declined(
+            &once,
+            "have dock workers at the port walked out in the past",
+        );
     }
 
     #[test]
