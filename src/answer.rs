@@ -1329,15 +1329,15 @@ const EARLIER_EVENTS: &[&[&str]] = &[
     &["used", "to"],
 ];
 
-/// Does the question ask about what came before the events ("before this", "in the past",
-/// "has it been hacked before")?
-fn asks_about_earlier_events(tokens: &[Token]) -> bool {
+/// Does the question (or a claim) ask about what came before the events ("before this", "in
+/// the past", "has it been hacked before")?
+pub(crate) fn asks_about_earlier_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, EARLIER_EVENTS_ASKED)
         || tokens.last().is_some_and(|t| t.surface == "before")
 }
 
 /// Does the sentence look back to an earlier time?
-fn speaks_of_earlier_events(tokens: &[Token]) -> bool {
+pub(crate) fn speaks_of_earlier_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, EARLIER_EVENTS)
 }
 

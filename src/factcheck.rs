@@ -335,6 +335,9 @@ impl Engine {
             .map(|i| if everyday(i) { 0.0 } else { r.weights[i] })
             .collect();
         let later_event = tells_of_later_events(&r.tokens);
+        // A claim about what came before the events ("Sony had been hacked before") is
+        // supported only by a sentence that looks back.
+        let earlier_event = crate::answer::asks_about_earlier_events(&r.tokens);
 
         // Compare the claim with the sentences that talk about the same thing: those close to
         // the best one in coverage.
@@ -396,6 +399,8 @@ impl Engine {
                             && !self.holds_action_as_possible_only(&r, c)
                             && !self.states_no_deed_of_subject(&r, c)
                             && !self.takes_a_side(&r, c)
+                            && (!earlier_event
+                                || crate::answer::speaks_of_earlier_events(self.tokens_of(c.doc)))
                         {
                             supporting = Some(c);
                         }
@@ -2101,6 +2106,36 @@ mod tests {
         ] {
             assert_verdict(&engine, later, Verdict::NotEnoughInfo);
         }
+    }
+
+    #[test]
+    fn what_came_before_the_article_is_supported_only_by_a_sentence_that_looks_back() {
+        let engine = engine_of(
+            "Studio hacked\n\n\
+            Hackers broke into the computers of Northwind Studios on Monday and leaked emails \
+            of its executives.\n\n\
+            It was the second attack on Northwind Studios since 2011.\n",
+        );
+        assert_verdict(
+            &engine,
+            "hackers broke into the computers of Northwind Studios",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "Northwind Studios had been attacked before",
+            Verdict::Supported,
+        );
+        let once = engine_of(
+            "Studio hacked\n\n\
+            Hackers broke into the computers of Northwind Studios on Monday and leaked emails \
+            of its executives.\n",
+        );
+        assert_verdict(
+            &once,
+            "hackers had broken into the computers of Northwind Studios before",
+            Verdict::NotEnoughInfo,
+        );
     }
 
     #[test]
