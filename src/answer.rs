@@ -757,6 +757,7 @@ impl Engine {
             let tokens = self.tokens_of(b.doc);
             (!after || speaks_of_later_events(tokens))
                 && (!before || speaks_of_earlier_events(tokens))
+                && !opposite_only_as_hypothesis(&r.query, tokens)
         });
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
@@ -1302,6 +1303,23 @@ fn speaks_of_later_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, LATER_EVENTS)
 }
 
+/// Does the sentence meet a word of the question only through its opposite, and only in a
+/// hypothesis ("did the US agree to the joint investigation" against "…consequences in case
+/// it rejects our proposal for joint investigation")? A rejection that may happen says
+/// nothing of an agreement, either way.
+fn opposite_only_as_hypothesis(query: &Query, tokens: &[Token]) -> bool {
+    let lex = Lexicon::get();
+    let from = text::hypothetical_token(tokens);
+    query.words.iter().any(|w| {
+        let opposites = lex.antonyms(&w.term);
+        let opposite = |t: &Token| opposites.contains(&t.term);
+        let itself = |t: &Token| w.stands_for(&t.term) && !opposite(t);
+        tokens[from..].iter().any(opposite)
+            && !tokens[..from].iter().any(opposite)
+            && !tokens.iter().any(itself)
+    })
+}
+
 /// Words that ask about what came before the events an article reports.
 const EARLIER_EVENTS_ASKED: &[&[&str]] = &[
     &["before", "this"],
@@ -1741,6 +1759,29 @@ mod tests {
         assert_declined(
             &once,
             "have dock workers at the port walked out in the past",
+        );
+    }
+
+    #[test]
+    fn an_opposite_met_only_in_a_hypothesis_answers_nothing() {
+        let warned = engine_over(
+            "Dock strike threat\n\n\
+            The dock union warned the port authority that there would be a strike in case it \
+            rejects the pay offer.\n\n\
+            Talks are due to resume on Friday.\n",
+        );
+        // A rejection that may happen says nothing of an acceptance.
+        assert_declined(&warned, "did the port authority accept the pay offer");
+        assert_first_citation(&warned, "what did the dock union warn", "strike");
+        let rejected = engine_over(
+            "Dock strike threat\n\n\
+            The port authority rejects the pay offer, and the dock union warned of a strike.\n\n\
+            Talks are due to resume on Friday.\n",
+        );
+        assert_first_citation(
+            &rejected,
+            "did the port authority accept the pay offer",
+            "rejects the pay offer",
         );
     }
 

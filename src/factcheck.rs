@@ -541,7 +541,7 @@ impl Engine {
         r: &Retrieval,
         sentence: &'t [Token],
     ) -> Vec<&'t str> {
-        let stated = &sentence[..hypothetical_token(sentence)];
+        let stated = &sentence[..text::hypothetical_token(sentence)];
         let scope = negation_scope(stated, true, |t| self.names_something(t));
         let about_subject = self.claim_subject(r).is_some_and(|subject| {
             let at = held_at(r, &subject.term, stated);
@@ -644,9 +644,9 @@ impl Engine {
     /// it" is not held by a sentence that has "rejects" only in an "in case…" clause.
     fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
         let sentence = self.tokens_of(c.doc);
-        let stated = &sentence[..hypothetical_token(sentence)];
+        let stated = &sentence[..text::hypothetical_token(sentence)];
         let sentence_negated = self.negated(stated, true);
-        self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false)
+        self.negated(&r.tokens[..text::hypothetical_token(&r.tokens)], false)
             .iter()
             .all(|negated| {
                 let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
@@ -782,7 +782,7 @@ impl Engine {
             out
         };
         // What follows "if" / "in case" / "unless" is hypothetical: it neither states nor denies.
-        let hypothetical_from = sentence[..hypothetical_token(sentence)]
+        let hypothetical_from = sentence[..text::hypothetical_token(sentence)]
             .iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
             .count();
@@ -791,7 +791,7 @@ impl Engine {
         // Where the claim's own "if…" clause starts: its words meet the sentence's "in case…".
         let claim_hypothetical_from = r
             .tokens
-            .get(hypothetical_token(&r.tokens))
+            .get(text::hypothetical_token(&r.tokens))
             .map_or(usize::MAX, |t| t.span.start);
         let claim_words: Vec<&Token> = r
             .tokens
@@ -989,7 +989,8 @@ impl Engine {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
             let sentence_matches = |term: &str| among_synonyms(sentence_terms, term);
             let sentence_negated = self.negated_unless_about_subject(r, sentence);
-            let claim_negated = self.negated(&r.tokens[..hypothetical_token(&r.tokens)], false);
+            let claim_negated =
+                self.negated(&r.tokens[..text::hypothetical_token(&r.tokens)], false);
             let in_claim_terms = |t: &str| among_synonyms(&claim_terms, t);
             // What the claim negates, the article states; or what the article negates, the
             // claim states.
@@ -1015,7 +1016,7 @@ impl Engine {
             // claim's subject is one side of a dispute the article reports, not settles.
             let only_denied = || {
                 let plainly_negated =
-                    self.negated(&sentence[..hypothetical_token(sentence)], false);
+                    self.negated(&sentence[..text::hypothetical_token(sentence)], false);
                 !claim_negates
                     && !sentence_negated
                         .iter()
@@ -1618,7 +1619,7 @@ fn unstated_token(tokens: &[Token], claim: bool) -> usize {
                     .iter()
                     .any(|t| WORKS.contains(&t.term.as_str())))
     });
-    hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
+    text::hypothetical_token(tokens).min(depicted.unwrap_or(tokens.len()))
 }
 
 /// Where `sentence` holds claim word `term`, itself or through one of its alternatives.
@@ -1708,18 +1709,6 @@ fn possible_only(tokens: &[Token]) -> Vec<bool> {
         open |= cue;
     }
     out
-}
-
-/// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
-fn hypothetical_token(tokens: &[Token]) -> usize {
-    (0..tokens.len())
-        .find(|&i| match tokens[i].surface.as_str() {
-            "if" | "unless" | "whether" => true,
-            // "in case it rejects", not "nothing to do with the case".
-            "case" => i > 0 && tokens[i - 1].surface == "in",
-            _ => false,
-        })
-        .unwrap_or(tokens.len())
 }
 
 /// `first`, then the rest of `evidence` without it, at most [`MAX_EVIDENCE`].

@@ -88,6 +88,18 @@ pub fn holds_any_phrase<'p>(
         .any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase))
 }
 
+/// Index of the first token of a hypothetical clause ("if", "in case", "unless"), or the end.
+pub fn hypothetical_token(tokens: &[Token]) -> usize {
+    (0..tokens.len())
+        .find(|&i| match tokens[i].surface.as_str() {
+            "if" | "unless" | "whether" => true,
+            // "in case it rejects", not "nothing to do with the case".
+            "case" => i > 0 && tokens[i - 1].surface == "in",
+            _ => false,
+        })
+        .unwrap_or(tokens.len())
+}
+
 /// Splits text into lowercase normalised words (used for lexicon entries and question cues).
 pub fn split_words(text: &str) -> Vec<String> {
     raw_words(text).into_iter().map(|w| w.norm).collect()

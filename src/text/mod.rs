@@ -11,7 +11,8 @@ pub mod normalize;
 pub mod typo;
 
 pub use analyze::{
-    analyze, has_verb_ending, holds_any_phrase, split_words, stem_word, Token, TokenRole,
+    analyze, has_verb_ending, holds_any_phrase, hypothetical_token, split_words, stem_word, Token,
+    TokenRole,
 };
 pub use lexicon::{AnswerKind, Lexicon};
 pub use markup::blank_markup;
