@@ -462,6 +462,14 @@ mod tests {
     }
 
     #[test]
+    fn the_leak_is_the_hack_but_leaking_is_exposing() {
+        // "who got embarrassed by the leak" asks about the hack; "did their data get leaked"
+        // about what it exposed.
+        assert!(linked("the leak", "hack") && linked("the leaks", "breach"));
+        assert!(!linked("leaked", "hack") && linked("leaked", "exposed"));
+    }
+
+    #[test]
     fn idioms_for_bribes_failed_talks_offers_and_titles_read_as_the_plain_word() {
         // "paying off officials" is bribing them, and doing so "illegal" makes it "a crime".
         assert!(linked("paying off", "bribe") && linked("illegal", "crime"));
