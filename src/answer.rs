@@ -871,16 +871,20 @@ impl Engine {
     /// who the investor is") is answered as well by a sentence that tells he would not say.
     fn asked_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t str> {
         const OPENERS: &[&str] = &["what", "whats", "how", "who", "whom", "which", "why"];
-        if !tokens
+        let Some(opener) = tokens
             .first()
-            .is_some_and(|t| OPENERS.contains(&t.surface.as_str()))
-        {
+            .map(|t| t.surface.as_str())
+            .filter(|s| OPENERS.contains(s))
+        else {
             return Vec::new();
+        };
+        let mut named = self.named_speaker(tokens);
+        // "What does the CIA think of it" wants the CIA's words; "who does the US think is
+        // responsible" asks who, and a sentence saying whom the US holds responsible answers.
+        if named.is_empty() && matches!(opener, "what" | "whats" | "how") {
+            named = self.named_opinion_holder(tokens);
         }
-        self.named_speaker(tokens)
-            .into_iter()
-            .map(|t| t.term.as_str())
-            .collect()
+        named.into_iter().map(|t| t.term.as_str()).collect()
     }
 
     /// Can sentence `doc` tell what `speaker` said? It reports speech, and that speaker's (or
@@ -1783,6 +1787,25 @@ mod tests {
             "did the port authority accept the pay offer",
             "rejects the pay offer",
         );
+    }
+
+    #[test]
+    fn what_someone_thinks_is_told_only_by_their_words() {
+        let engine = engine_over(
+            "Dock strike\n\n\
+            Dock workers walked out on Monday, and the union blamed Harbour Holdings for the \
+            strike.\n\n\
+            The mayor said the strike was \"a disaster for the city\".\n",
+        );
+        // Harbour Holdings is only blamed: the article never gives its view.
+        assert_declined(&engine, "what does harbour holdings think about all this");
+        assert_first_citation(
+            &engine,
+            "what does the mayor think about the strike",
+            "a disaster for the city",
+        );
+        // "Who does X think…" asks who, not for X's words.
+        assert_first_citation(&engine, "who does the union think is to blame", "blamed");
     }
 
     #[test]

@@ -37,6 +37,12 @@ const SPEECH_CUES: &[&str] = &[
     "replies",
 ];
 
+/// Words that ask for someone's view: "what does the CIA think of it".
+const OPINION_CUES: &[&str] = &[
+    "think", "thinks", "thought", "reckon", "reckons", "feel", "feels", "felt", "believe",
+    "believes",
+];
+
 /// Pronouns that can speak for a name given before.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
@@ -180,7 +186,24 @@ impl Engine {
     /// "what did Sony itself say…", "did Kim Jong Un personally comment…"). Empty when there
     /// is no such speaker.
     pub(crate) fn named_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t Token> {
-        let Some(cue) = tokens.iter().position(is_speech_cue) else {
+        self.named_before(tokens, is_speech_cue)
+    }
+
+    /// The one whose view a question asks for: the name words between its start and its
+    /// first word of opinion ("what does the CIA think of…", "what did Roddick make of…").
+    /// Only what someone says tells what they think, so such a question wants their words.
+    pub(crate) fn named_opinion_holder<'t>(&self, tokens: &'t [Token]) -> Vec<&'t Token> {
+        self.named_before(tokens, |t| OPINION_CUES.contains(&t.surface.as_str()))
+    }
+
+    /// The name words between the start of `tokens` and the first token that is `cue`, when
+    /// nothing else stands there but qualifying words.
+    fn named_before<'t>(
+        &self,
+        tokens: &'t [Token],
+        cue: impl Fn(&Token) -> bool,
+    ) -> Vec<&'t Token> {
+        let Some(cue) = tokens.iter().position(cue) else {
             return Vec::new();
         };
         let lex = text::Lexicon::get();
