@@ -1806,6 +1806,17 @@ mod tests {
         );
         // "Who does X think…" asks who, not for X's words.
         assert_first_citation(&engine, "who does the union think is to blame", "blamed");
+        // Words of describing and arguing give a view as words of saying do.
+        let described = engine_over(
+            "Dock strike\n\n\
+            Dock workers at Norbridge walked out on Monday over pay.\n\n\
+            On Tuesday, Norbridge described the strike as unlawful and costly.\n",
+        );
+        assert_first_citation(
+            &described,
+            "what does norbridge think of the strike",
+            "unlawful",
+        );
     }
 
     #[test]

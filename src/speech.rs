@@ -9,8 +9,9 @@ use crate::engine::Engine;
 use crate::search::DocId;
 use crate::text::{self, Token, TokenRole};
 
-/// Words that report speech: a claim's speaker stands before one, a sentence's before its
-/// first ("A spokesman for North Korea's foreign ministry … said that…").
+/// Words that report speech or a stated view ("described … as", "argued", "admitted"): a
+/// claim's speaker stands before one, a sentence's before its first ("A spokesman for North
+/// Korea's foreign ministry … said that…").
 const SPEECH_CUES: &[&str] = &[
     "said",
     "says",
@@ -35,6 +36,21 @@ const SPEECH_CUES: &[&str] = &[
     "adds",
     "replied",
     "replies",
+    "argued",
+    "argues",
+    "admitted",
+    "admits",
+    "believes",
+    "thinks",
+    "feels",
+    "described",
+    "describes",
+    "labelled",
+    "labeled",
+    "explained",
+    "explains",
+    "conceded",
+    "concedes",
 ];
 
 /// Words that ask for someone's view: "what does the CIA think of it".
