@@ -207,11 +207,13 @@ impl Lexicon {
                 lex.question_words.push((split_words(entry), kind, false));
             }
         }
-        // Sorted, so that when two phrases share stems the same one wins every run.
+        // Sorted, so that when two phrases share stems the same one wins every run. A phrase
+        // opening with "the" names a thing as written ("the leak", "the states"): its stemmed
+        // form is something else ("the leaked emails", "the state").
         let mut stemmed: Vec<(Vec<String>, String)> = lex
             .phrases
             .iter()
-            .filter(|(words, _)| words.len() > 1)
+            .filter(|(words, _)| words.len() > 1 && words[0] != "the")
             .map(|(words, c)| {
                 (
                     words.iter().map(|w| stem_word(lex.base_form(w))).collect(),
@@ -467,6 +469,11 @@ mod tests {
         // about what it exposed.
         assert!(linked("the leak", "hack") && linked("the leaks", "breach"));
         assert!(!linked("leaked", "hack") && linked("leaked", "exposed"));
+        let hack = term("hack");
+        let leaked = crate::text::analyze("what was in the leaked emails", false);
+        assert!(leaked.iter().all(|t| t.term != hack), "{leaked:?}");
+        // Nor is "the state" the United States, as "the states" is.
+        assert_ne!(term("the state"), term("the states"));
     }
 
     #[test]
