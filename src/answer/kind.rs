@@ -1,0 +1,303 @@
+//! Whether a sentence holds the kind of answer a question asks for: a time, a number, an age, a
+//! name, a place, a reason; and the word lists that tell times and numbers.
+
+use super::Retrieval;
+use crate::engine::{Engine, SentenceRef};
+use crate::search::{DocId, Query};
+use crate::text::{self, AnswerKind, Token, TokenRole};
+
+/// How many tokens after the noun of a cue ("which group") its name may stand.
+const KIND_NOUN_REACH: usize = 6;
+
+impl Engine {
+    /// Does the sentence give a reason or a cause ("because", "as a result", "to get rid of")?
+    pub(super) fn sentence_gives_reason(&self, at: SentenceRef) -> bool {
+        const MARKERS: &[&str] = &[
+            "because",
+            " since ",
+            "as a result",
+            "due to",
+            "in order to",
+            "so that",
+            "get rid of",
+            "based on",
+            "reason",
+            "therefore",
+            "led to",
+            "owing to",
+            "thanks to",
+            "prompted",
+            "in response",
+            "after ",
+            "so as to",
+            "aimed at",
+            "in a bid to",
+        ];
+        let text = text::normalize(self.packs()[at.pack].sentence_text(at.sentence));
+        MARKERS.iter().any(|m| text.contains(m))
+    }
+
+    /// Does the sentence name a person or body the question does not (two capitalised words in
+    /// a row, "Susan Ilston")?
+    pub(super) fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
+        let new_name = |t: &Token| is_new_name(t, query);
+        self.tokens_of(doc)
+            .windows(2)
+            .any(|w| new_name(&w[0]) && new_name(&w[1]))
+    }
+
+    /// Does the sentence put something in a place the question doesn't name: "in", "at",
+    /// "from" or "near" followed by a name that is not a month or a day ("the event in
+    /// France", "Judge Illston in San Francisco"; not "in March")?
+    pub(super) fn sentence_names_place(&self, doc: DocId, query: &Query) -> bool {
+        let tokens = self.tokens_of(doc);
+        tokens.iter().enumerate().any(|(i, t)| {
+            matches!(t.surface.as_str(), "in" | "at" | "from" | "near")
+                && tokens[i + 1..]
+                    .iter()
+                    .take(2)
+                    .find(|n| n.role == TokenRole::Content)
+                    .is_some_and(|n| is_new_name(n, query) && !is_time_word(&n.term))
+        })
+    }
+
+    /// Does a name the question lacks stand right after one of its words ("reporter Oliver
+    /// Finegold", "new manager Rafael Benitez")? That sentence names the one asked about.
+    pub(super) fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {
+        let tokens = self.tokens_of(doc);
+        let asked =
+            |t: &Token| t.role == TokenRole::Content && !t.proper && query.stands_for(&t.term);
+        let new_name = |t: &Token| is_new_name(t, query);
+        tokens
+            .windows(3)
+            .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+    }
+
+    /// Does a name the question lacks follow the noun of its cue, as its apposition ("which
+    /// group" against "the hacker group, self named as the Guardians of Peace")? Only short
+    /// words and words of naming may stand between them.
+    pub(super) fn name_after_kind_noun(&self, doc: DocId, nouns: &[String], query: &Query) -> bool {
+        // Stop words ("as", "the", "itself") pass on their own.
+        const NAMING: &[&str] = &["name", "call", "known", "dub", "self"];
+        let tokens = self.tokens_of(doc);
+        tokens.iter().enumerate().any(|(i, t)| {
+            !t.proper
+                && nouns.contains(&t.term)
+                && tokens[i + 1..]
+                    .iter()
+                    .take(KIND_NOUN_REACH)
+                    .find(|n| !(n.role == TokenRole::Stop || NAMING.contains(&n.term.as_str())))
+                    .is_some_and(|n| is_new_name(n, query))
+        })
+    }
+
+    /// Does the sentence give a name the question doesn't: two capitalised words in a row, or
+    /// a known multi-word name ("Guardians of Peace")?
+    fn sentence_gives_name(&self, doc: DocId, query: &Query) -> bool {
+        self.sentence_names_someone(doc, query)
+            || self.tokens_of(doc).iter().any(|t| {
+                t.role == TokenRole::Content
+                    && t.proper
+                    && t.term.contains('_')
+                    && t.surface.split(' ').filter(|w| *w != "the").count() >= 2
+                    && !query.words.iter().any(|w| w.term == t.term)
+            })
+    }
+
+    /// Does the sentence hold the kind of thing the question asks for?
+    pub(super) fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind, query: &Query) -> bool {
+        let tokens = self.tokens_of(doc);
+        match kind {
+            AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
+            // A time word the question holds itself ("when is the day of action" against
+            // "action day called") names no time.
+            AnswerKind::When => tokens.iter().any(|t| {
+                (is_time_word(&t.term) && !query.stands_for(&t.term))
+                    || (t.number && looks_like_year(&t.term))
+                    // "May" the month, not the verb.
+                    || (t.term == "may" && t.proper)
+            }),
+            AnswerKind::HowMany => tokens
+                .iter()
+                .any(|t| t.number || is_number_word(&t.surface)),
+            AnswerKind::Name => self.sentence_gives_name(doc, query),
+            // "32-year-old", "aged 32", "at 32".
+            AnswerKind::Age => tokens
+                .iter()
+                .any(|t| t.term == "age" || matches!(t.surface.as_str(), "aged" | "age" | "ages")),
+            // A number with a unit of time: "two hours", "three years", "90 minutes"; or how
+            // far a time runs: "until 23 December", "since 17 October", "by 11 March".
+            AnswerKind::Duration => {
+                let date = |n: &Token| is_time_word(&n.term);
+                let number_or_date = |n: &Token| n.number || date(n);
+                tokens.windows(2).any(|w| {
+                    (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
+                }) || tokens.iter().enumerate().any(|(i, t)| {
+                    let mut next = tokens[i + 1..].iter().take(3);
+                    match t.surface.as_str() {
+                        "until" | "till" | "since" => next.any(number_or_date),
+                        "by" => next.any(date),
+                        _ => false,
+                    }
+                })
+            }
+            // The words an acronym of the question stands for.
+            AnswerKind::Expansion => {
+                let at = self.sentence_ref(doc);
+                let sentence = self.packs()[at.pack].sentence_text(at.sentence);
+                query
+                    .words
+                    .iter()
+                    .any(|w| text::acronym::spells_out(sentence, &w.surface))
+            }
+            AnswerKind::Who | AnswerKind::Where | AnswerKind::Why => true,
+        }
+    }
+}
+
+/// Does the question ask who or what something is ("who is the mystery investor", "who was
+/// the agent", "what is the firm called"), rather than who did something?
+pub(super) fn asks_identity(r: &Retrieval) -> bool {
+    let surface = |i: usize| r.tokens.get(i).map(|t| t.surface.as_str());
+    match r.kind {
+        Some(AnswerKind::Name) => true,
+        Some(AnswerKind::Who) => match surface(0) {
+            Some("whos") => true,
+            Some("who") => matches!(surface(1), Some("is" | "was" | "are" | "were")),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
+fn is_new_name(t: &Token, query: &Query) -> bool {
+    t.role == TokenRole::Content
+        && t.proper
+        && !t.number
+        && !query.words.iter().any(|w| w.term == t.term)
+}
+
+pub(crate) fn is_time_word(term: &str) -> bool {
+    const TIME: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "januari",
+        "februari",
+        "march",
+        "april",
+        "june",
+        "juli",
+        "august",
+        "septemb",
+        "octob",
+        "novemb",
+        "decemb",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "ago",
+        "morn",
+        "night",
+        "decad",
+        "centuri",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "date",
+        "day",
+        "hour",
+    ];
+    TIME.contains(&term)
+}
+
+/// A clock time: "9pm", "10:30", "o'clock", "noon", "midnight", "morning", "GMT".
+fn is_clock_word(term: &str, surface: &str) -> bool {
+    const CLOCK: &[&str] = &[
+        "oclock",
+        "noon",
+        "midday",
+        "midnight",
+        "morn",
+        "afternoon",
+        "night",
+        "dawn",
+        "dusk",
+        "gmt",
+        "bst",
+        "utc",
+        "est",
+        "pst",
+        "am",
+        "pm",
+    ];
+    let digits_then = |suffix: &str| {
+        surface
+            .strip_suffix(suffix)
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    CLOCK.contains(&term)
+        || surface.starts_with("evening")
+        || digits_then("am")
+        || digits_then("pm")
+        || (surface.contains(':') && surface.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+fn is_time_unit(term: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri", "set",
+        "round", "match", "game", "season", "term",
+    ];
+    UNITS.contains(&term)
+}
+
+fn looks_like_year(term: &str) -> bool {
+    term.len() == 4 && (term.starts_with("19") || term.starts_with("20"))
+}
+
+fn is_number_word(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+        "half",
+        "percent",
+        "twice",
+        "double",
+        "triple",
+    ];
+    NUMBERS.contains(&word)
+}

@@ -1,0 +1,66 @@
+//! Questions about what happened after or before the events an article reports, and the
+//! sentences that speak of such later or earlier times.
+
+use crate::text::{self, Token};
+
+/// Words that place what is said after the events an article reports.
+pub(crate) const LATER_EVENTS: &[&[&str]] = &[
+    &["later"],
+    &["eventually"],
+    &["afterwards"],
+    &["subsequently"],
+    &["in", "the", "end"],
+    &["since", "then"],
+    // What someone does or what happens next: "what's Seth Rogen doing next".
+    &["doing", "next"],
+    &["do", "next"],
+    &["does", "next"],
+    &["happens", "next"],
+    &["happen", "next"],
+    &["whats", "next"],
+    &["up", "next"],
+];
+
+/// Does the text speak of what happened after the events ("in the end", "eventually")?
+pub(super) fn speaks_of_later_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, LATER_EVENTS)
+}
+
+/// Words that ask about what came before the events an article reports.
+const EARLIER_EVENTS_ASKED: &[&[&str]] = &[
+    &["before", "this"],
+    &["before", "that"],
+    &["before", "now"],
+    &["prior", "to", "this"],
+    &["previously"],
+    &["in", "the", "past"],
+];
+
+/// Words with which a sentence looks back: it tells of an earlier time ("since 1988", "the
+/// first … since", "two years ago", "previously", "once").
+const EARLIER_EVENTS: &[&[&str]] = &[
+    &["before"],
+    &["previously"],
+    &["earlier"],
+    &["in", "the", "past"],
+    &["since"],
+    &["ago"],
+    &["once"],
+    &["former"],
+    &["formerly"],
+    &["last"],
+    &["first"],
+    &["used", "to"],
+];
+
+/// Does the question (or a claim) ask about what came before the events ("before this", "in
+/// the past", "has it been hacked before")?
+pub(crate) fn asks_about_earlier_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, EARLIER_EVENTS_ASKED)
+        || tokens.last().is_some_and(|t| t.surface == "before")
+}
+
+/// Does the sentence look back to an earlier time?
+pub(crate) fn speaks_of_earlier_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, EARLIER_EVENTS)
+}
