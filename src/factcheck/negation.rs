@@ -1,0 +1,160 @@
+//! Negation scope: which words "not", "never" or a verb of denial reach, in a claim and in a
+//! sentence, and whether a sentence keeps what the claim negates.
+
+use crate::answer::{Ranked, Retrieval};
+use crate::engine::Engine;
+use crate::text::{self, Token, TokenRole};
+
+use super::statement::held_at;
+
+/// A verb of refusal or denial negates what follows it ("refused to cooperate").
+pub(super) const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
+
+/// Most content words a negation reaches.
+const NEGATION_REACH: usize = 6;
+/// Words that end the clause a negation is in ("denied involvement *and* suggested a probe").
+pub(super) const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "because", "since", "after", "before",
+    "which", "who", "yet",
+];
+
+/// Words that open what a negated word is about: in "denied any involvement *with* the hacking
+/// of Sony", the hacking is what the involvement was with, not what was denied. ("to" is left
+/// out: "without resorting to torture" negates the torture.)
+const COMPLEMENT_OPENERS: &[&str] = &[
+    "with", "of", "in", "into", "on", "about", "over", "against", "for", "from", "at", "by",
+];
+
+/// A word a negation reaches.
+#[derive(Debug, Clone, Copy)]
+struct Negated {
+    /// Its position in the tokens.
+    at: usize,
+    /// It stands in what an earlier negated word is about ("… involvement with *the hacking*").
+    complement: bool,
+    /// A name: never negated itself ("not Sony" contrasts), but it can be what a denial is about.
+    name: bool,
+}
+
+/// The content terms `tokens` negate: those after "not" or "never" to the end of the clause,
+/// and with `by_verbs` those after a verb of denial too. An article's "denied any involvement"
+/// is its account that there was none; a claim's "rejected North Korea's offer" does not say
+/// there was no offer, so claims are read without it (a claim's denial meets the article's
+/// through the verbs themselves: "admitted" against "denied", or both denying). Names are
+/// never negated (`is_name` tells them, in a claim typed in lowercase too): "not Sony"
+/// contrasts, it does not deny that Sony exists.
+fn negated_terms(tokens: &[Token], by_verbs: bool, is_name: impl Fn(&Token) -> bool) -> Vec<&str> {
+    negation_scope(tokens, by_verbs, is_name)
+        .into_iter()
+        .filter(|n| !n.name)
+        .map(|n| tokens[n.at].term.as_str())
+        .collect()
+}
+
+/// Every content word a negation reaches ([`negated_terms`]), names included, each marked
+/// when it stands in what an earlier negated word is about.
+fn negation_scope(
+    tokens: &[Token],
+    by_verbs: bool,
+    is_name: impl Fn(&Token) -> bool,
+) -> Vec<Negated> {
+    let mut out = Vec::new();
+    let mut remaining = 0;
+    // A negated word has been seen, and then a word opening what it is about.
+    let mut reached_word = false;
+    let mut complement = false;
+    for (i, t) in tokens.iter().enumerate() {
+        // "not some other part", "not just executives": a contrast, not a denial.
+        let contrast = tokens[i + 1..].iter().take(2).any(|n| {
+            matches!(
+                n.surface.as_str(),
+                "other" | "another" | "else" | "just" | "only" | "merely"
+            )
+        });
+        // A negation reaches to the end of its clause, at most a few content words on.
+        if CLAUSE_BREAKS.contains(&t.surface.as_str()) {
+            remaining = 0;
+        }
+        if remaining > 0 && reached_word && COMPLEMENT_OPENERS.contains(&t.surface.as_str()) {
+            complement = true;
+        }
+        let mut open = |remaining: &mut usize| {
+            *remaining = NEGATION_REACH;
+            reached_word = false;
+            complement = false;
+        };
+        match t.role {
+            TokenRole::Negation if !contrast => open(&mut remaining),
+            // "did not deny": the denial itself is what is negated.
+            TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) && remaining > 0 => {
+                out.push(Negated {
+                    at: i,
+                    complement,
+                    name: false,
+                });
+                remaining = 0;
+            }
+            TokenRole::Content if by_verbs && NEGATING_VERBS.contains(&t.term.as_str()) => {
+                open(&mut remaining)
+            }
+            TokenRole::Content if remaining > 0 => {
+                let name = is_name(t);
+                out.push(Negated {
+                    at: i,
+                    complement,
+                    name,
+                });
+                reached_word |= !name;
+                remaining -= 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Engine {
+    /// The content terms `tokens` negate ([`negated_terms`]), with names told by this engine.
+    pub(super) fn negated<'t>(&self, tokens: &'t [Token], by_verbs: bool) -> Vec<&'t str> {
+        negated_terms(tokens, by_verbs, |t| self.names_something(t))
+    }
+
+    /// The terms `sentence` negates, less those in what a negated word is about when the
+    /// claim's subject stands there: "Sony Pictures got hacked" speaks of what North Korea
+    /// "denied having any involvement with" (the hacking of Sony Pictures), not of the denial.
+    pub(super) fn negated_unless_about_subject<'t>(
+        &self,
+        r: &Retrieval,
+        sentence: &'t [Token],
+    ) -> Vec<&'t str> {
+        let stated = &sentence[..text::hypothetical_token(sentence)];
+        let scope = negation_scope(stated, true, |t| self.names_something(t));
+        let about_subject = self.claim_subject(r).is_some_and(|subject| {
+            let at = held_at(r, &subject.term, stated);
+            scope.iter().any(|n| n.complement && at.contains(&n.at))
+        });
+        scope
+            .iter()
+            .filter(|n| !(n.name || (about_subject && n.complement)))
+            .map(|n| stated[n.at].term.as_str())
+            .collect()
+    }
+
+    /// Does sentence `c` hold what the claim negates as negated too? "North Korea never denied
+    /// it" is not held by a sentence that has "rejects" only in an "in case…" clause.
+    pub(super) fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let sentence = self.tokens_of(c.doc);
+        let stated = &sentence[..text::hypothetical_token(sentence)];
+        let sentence_negated = self.negated(stated, true);
+        self.negated(&r.tokens[..text::hypothetical_token(&r.tokens)], false)
+            .iter()
+            .all(|negated| {
+                let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
+                    return true;
+                };
+                let forms = |t: &Token| word.stands_for(&t.term);
+                // Unmatched, the word weighs against coverage already.
+                !sentence.iter().any(forms) || sentence_negated.iter().any(|n| word.stands_for(n))
+            })
+    }
+}

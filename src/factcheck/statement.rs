@@ -1,0 +1,370 @@
+//! The verdict on one statement as a whole: retrieval, then each candidate sentence weighed for
+//! support or conflict, with the thresholds that decide between them.
+
+use crate::answer::{Ranked, Retrieval};
+use crate::engine::{Engine, SentenceRef};
+use crate::text::{self, Lexicon, Token, TokenRole};
+
+use super::conflict::Conflict;
+use super::swap::typed_acronym;
+use super::unstated::unstated_token;
+use super::{Finding, Verdict, MAX_EVIDENCE};
+
+/// Share of the claim's meaning one sentence must hold to support it.
+pub(super) const MIN_SUPPORT_COVERAGE: f32 = 0.72;
+/// Share a sentence must hold to be read as talking about the same thing (for contradictions).
+const MIN_TOPIC_COVERAGE: f32 = 0.4;
+/// Share of the claim's meaning the article must use at all for any verdict but "not enough info".
+const MIN_PACK_COVERAGE: f32 = 0.6;
+/// How many of the best sentences are compared with the claim.
+const CANDIDATES: usize = 4;
+
+/// General rarity from which a word the article lacks is a detail it does not state (below:
+/// an everyday word, found in more than about one news story in twenty).
+pub(super) const MIN_DETAIL_IDF: f32 = 3.0;
+
+/// General rarity from which a word typed as a verb that the article lacks is a deed it does
+/// not state ("directed", in fewer than one news story in ten); below, a verb so common
+/// ("used", "breaking") that the article may well say it otherwise.
+const MIN_DEED_IDF: f32 = 2.3;
+
+impl Engine {
+    /// Checks one statement as a whole.
+    pub(super) fn check_statement(&self, text: &str, packs: Option<&[usize]>) -> Finding {
+        let nothing = |pack| Finding {
+            verdict: Verdict::NotEnoughInfo,
+            decisive: None,
+            conflict: None,
+            evidence: Vec::new(),
+            confidence: 0.5,
+            pack,
+        };
+        let Some(r) = self.retrieve_as(text, packs, false) else {
+            return nothing(None);
+        };
+        let evidence: Vec<SentenceRef> = r
+            .ranked
+            .iter()
+            .filter(|c| {
+                c.coverage >= 0.2 && !self.packs()[c.at.pack].sentences[c.at.sentence].heading
+            })
+            .take(MAX_EVIDENCE)
+            .map(|c| c.at)
+            .collect();
+        let unknown_names = self.unknown_names(&r, text);
+        // Each claim word the article never uses that is neither a name nor a mere qualifier,
+        // with its rarity in general news text. A word with opposites ("accepted", "won") is
+        // what the claim asserts, however everyday.
+        let lex = Lexicon::get();
+        let rarity: Vec<Option<f32>> = r
+            .query
+            .words
+            .iter()
+            .zip(&r.known)
+            .map(|(w, &known)| {
+                let other = !known
+                    && !w.compound
+                    && !is_name_like(w, &r.tokens, text)
+                    && !lex.is_modifier(&w.surface);
+                other.then(|| {
+                    if lex.antonyms(&w.term).is_empty() {
+                        text::general::general_idf(&w.term)
+                    } else {
+                        text::general::max_idf()
+                    }
+                })
+            })
+            .collect();
+        let unknown_other = rarity.iter().flatten().count();
+        // An everyday word the article does not use ("paying 28.5 mil *in total*", "basically")
+        // weighs nothing towards support, unless typed as a verb ("has *watched* it"); a detail
+        // it never mentions stops support.
+        let everyday = |i: usize| {
+            !r.known[i]
+                && !text::has_verb_ending(&r.query.words[i].surface)
+                && match rarity[i] {
+                    Some(idf) => idf < MIN_DETAIL_IDF,
+                    None => lex.is_modifier(&r.query.words[i].surface),
+                }
+        };
+        let support_weights: Vec<f32> = (0..r.weights.len())
+            .map(|i| if everyday(i) { 0.0 } else { r.weights[i] })
+            .collect();
+        let later_event = tells_of_later_events(&r.tokens);
+        // A claim about what came before the events ("Sony had been hacked before") is
+        // supported only by a sentence that looks back.
+        let earlier_event = crate::answer::asks_about_earlier_events(&r.tokens);
+
+        // Compare the claim with the sentences that talk about the same thing: those close to
+        // the best one in coverage.
+        let best_coverage = r
+            .ranked
+            .iter()
+            .take(CANDIDATES)
+            .map(|c| c.coverage)
+            .fold(0.0f32, f32::max);
+        let floor = MIN_TOPIC_COVERAGE.max(0.8 * best_coverage);
+        let mut conflicting: Option<(&Ranked, Conflict)> = None;
+        let mut supporting: Option<&Ranked> = None;
+        // The fullest coverage of a sentence that reports the claim as disputed.
+        let mut disputed: Option<f32> = None;
+        if r.pack_coverage >= MIN_PACK_COVERAGE * 0.7 {
+            for c in r
+                .ranked
+                .iter()
+                .take(CANDIDATES)
+                .filter(|c| c.coverage >= MIN_TOPIC_COVERAGE)
+            {
+                // Antonyms and polarity are strong signals on any sentence about the same
+                // subject; swapped names only count on the sentences that fit best.
+                let near_best = c.coverage >= floor;
+                // A claim that adds details the article never mentions ("released online later")
+                // is not settled by an opposite word or polarity: only by a swapped name.
+                // Nor is one about what happened after the article ("the film was later
+                // released"): the article reports how things stood when it was written.
+                // A sentence whose conflict does not count settles nothing either way.
+                // What the sentence holds, weighed as for support: a sentence that holds enough
+                // of the claim to support it holds enough to contradict it.
+                let held = crate::answer::share_of(&support_weights, |i| {
+                    i < 64 && c.matched & (1 << i) != 0
+                })
+                .max(c.coverage);
+                let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
+                let settles = |k: &Conflict| match k {
+                    Conflict::Disputed => false,
+                    Conflict::Swap { .. } | Conflict::Speaker { .. } => true,
+                    _ => unknown_other == 0 && !later_event,
+                };
+                if conflict.as_ref().is_some_and(|k| !settles(k)) {
+                    if conflict == Some(Conflict::Disputed) {
+                        disputed = Some(disputed.unwrap_or(0.0).max(c.coverage));
+                    }
+                    continue;
+                }
+                match conflict {
+                    Some(conflict) => {
+                        if conflicting.is_none() {
+                            conflicting = Some((c, conflict));
+                        }
+                    }
+                    None => {
+                        if supporting.is_none()
+                            && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
+                            && self.keeps_claim_negations(&r, c)
+                            && !self.speaks_of_another(&r, c)
+                            && !self.holds_action_as_possible_only(&r, c)
+                            && !self.states_no_deed_of_subject(&r, c)
+                            && !self.takes_a_side(&r, c)
+                            && (!earlier_event
+                                || crate::answer::speaks_of_earlier_events(self.tokens_of(c.doc)))
+                        {
+                            supporting = Some(c);
+                        }
+                    }
+                }
+            }
+        }
+        // A detail the article never mentions, or a deed it never names ("seth rogen
+        // co-*directed* it": a word typed as a verb, if not among the commonest).
+        let unknown_detail = rarity
+            .iter()
+            .zip(&r.query.words)
+            .filter(|(idf, w)| {
+                idf.is_some_and(|idf| {
+                    idf >= MIN_DETAIL_IDF
+                        || (idf >= MIN_DEED_IDF && text::has_verb_ending(&w.surface))
+                })
+            })
+            .count();
+        let pack_coverage = crate::answer::share_of(&support_weights, |i| r.known[i]);
+        let supported_ok =
+            pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();
+        // A conflict-free sentence that holds the claim at least as fully wins over a conflict.
+        let support = supporting.filter(|s| {
+            supported_ok
+                && conflicting
+                    .as_ref()
+                    .is_none_or(|(c, _)| s.coverage + 0.05 >= c.coverage)
+                && disputed.is_none_or(|d| s.coverage + 0.05 >= d)
+        });
+        if let Some(best) = support {
+            return Finding {
+                verdict: Verdict::Supported,
+                decisive: Some(best.at),
+                conflict: None,
+                evidence: with_first(best.at, &evidence),
+                confidence: best.coverage.min(1.0),
+                pack: Some(r.pack),
+            };
+        }
+        if let Some((c, conflict)) = conflicting {
+            return Finding {
+                verdict: Verdict::Refuted,
+                decisive: Some(c.at),
+                conflict: Some(conflict),
+                evidence: with_first(c.at, &evidence),
+                confidence: (0.5 + c.coverage / 2.0).min(1.0),
+                pack: Some(r.pack),
+            };
+        }
+        Finding {
+            evidence,
+            confidence: 1.0 - best_coverage.min(1.0) / 2.0,
+            conflict: disputed.map(|_| Conflict::Disputed),
+            ..nothing(Some(r.pack))
+        }
+    }
+
+    /// How much of the claim sentence `c` states, for supporting it.
+    /// - What follows its "if…" / "in case…" is not stated: "in case it rejects our proposal"
+    ///   states no rejection (nor an acceptance), though it does match a claim that is itself
+    ///   hypothetical ("…if they won't cooperate"). Nor is the story of a work: "a movie that
+    ///   centers around a plot to assassinate Kim Jong Un" does not say he was assassinated,
+    ///   though it holds "the movie is about…". Names and titles there are facts all the same.
+    /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
+    ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
+    ///   for "accept").
+    fn stated_coverage(&self, r: &Retrieval, c: &Ranked, weights: &[f32]) -> f32 {
+        let lex = Lexicon::get();
+        let sentence = self.tokens_of(c.doc);
+        let unstated_from = unstated_token(sentence, false);
+        let claim_unstated = &r.tokens[unstated_token(&r.tokens, true)..];
+        let polar = |i: usize| !lex.antonyms(&r.query.words[i].term).is_empty();
+        // A name, or a title between names ("North Korean leader Kim Jong Un"), is a fact even
+        // in an "if…" clause or where the story of a work is told.
+        let name_or_title = |k: usize| {
+            sentence[k].proper
+                || (k.checked_sub(1).is_some_and(|p| sentence[p].proper)
+                    && sentence.get(k + 1).is_some_and(|n| n.proper))
+        };
+        // Whether claim word `i` is held by a sentence token that `counts`.
+        let holds = |i: usize, counts: &dyn Fn(usize) -> bool| {
+            let word = &r.query.words[i];
+            sentence.iter().enumerate().any(|(k, t)| {
+                counts(k)
+                    && word.alternatives.iter().any(|(a, weight)| {
+                        *a == t.term
+                            && !(polar(i)
+                                && (*weight <= crate::search::RELATED_WEIGHT
+                                    || lex.antonyms(&word.term).contains(a)))
+                    })
+            })
+        };
+        crate::answer::share_of(weights, |i| {
+            let claim_unstated_word = claim_unstated
+                .iter()
+                .any(|t| t.term == r.query.words[i].term);
+            let stated_here = holds(i, &|k| {
+                k < unstated_from || claim_unstated_word || name_or_title(k)
+            });
+            // Words matched through a reference back ("the country") hold no token of their
+            // own; they count unless they have opposites.
+            let by_reference = !polar(i) && !holds(i, &|_| true);
+            i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
+        })
+    }
+
+    /// Claim words the pack never uses that look like names (capitalised, or digits), and the
+    /// claim's subject when the pack never uses it: "lizard squad claimed responsibility…",
+    /// typed in lowercase, names a group as surely as a capital would.
+    fn unknown_names(&self, r: &Retrieval, text: &str) -> Vec<String> {
+        let subject = unknown_subject(r);
+        r.query
+            .words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| {
+                !r.known[i] && (subject.contains(&i) || is_name_like(w, &r.tokens, text))
+            })
+            .map(|(_, w)| w.surface.clone())
+            .collect()
+    }
+}
+
+/// A claim word that names something: capitalised (even first in the sentence), an acronym, a
+/// number, or a word news text mostly writes as a name (typed in lowercase).
+fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> bool {
+    let capitalised = tokens
+        .iter()
+        .find(|t| t.term == w.term)
+        .and_then(|t| text.get(t.span.clone()))
+        .is_some_and(|s| s.starts_with(char::is_uppercase));
+    w.proper
+        || w.number
+        || capitalised
+        || typed_acronym(&w.surface)
+        || crate::text::general::usually_a_name(&w.term, &w.surface)
+}
+
+/// The query words that open a claim before its first verb, when the pack uses none of them
+/// and a verb the pack does use follows ("lizard squad claimed responsibility"): an agent the
+/// article does not name. Empty when the claim opens with a word the pack uses, or with no
+/// subject at all ("claimed responsibility…").
+fn unknown_subject(r: &Retrieval) -> Vec<usize> {
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    for t in r.tokens.iter().filter(|t| t.role == TokenRole::Content) {
+        let Some(i) = r.query.words.iter().position(|w| w.term == t.term) else {
+            return Vec::new();
+        };
+        if r.known[i] {
+            let verb = text::has_verb_ending(&t.surface) || !lex.antonyms(&t.term).is_empty();
+            return if verb && !out.is_empty() {
+                out
+            } else {
+                Vec::new()
+            };
+        }
+        if t.number || text::has_verb_ending(&t.surface) {
+            return Vec::new();
+        }
+        out.push(i);
+    }
+    Vec::new()
+}
+
+/// Words that put a claim after the events an article reports, besides those that place a
+/// question there ([`crate::answer::LATER_EVENTS`]): a claim that "ended up" so tells how things
+/// turned out; a question "who ended up humiliated" asks what the article says.
+const LATER_MARKERS: &[&[&str]] = &[
+    &["ended", "up"],
+    &["end", "up"],
+    &["ends", "up"],
+    &["went", "on", "to"],
+    &["after", "all"],
+];
+
+/// Does the claim tell of what happened after the events (the film "was later released")?
+fn tells_of_later_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(
+        tokens,
+        crate::answer::LATER_EVENTS.iter().chain(LATER_MARKERS),
+    )
+}
+
+/// Where `sentence` holds claim word `term`, itself or through one of its alternatives.
+pub(super) fn held_at(r: &Retrieval, term: &str, sentence: &[Token]) -> Vec<usize> {
+    let Some(word) = r.query.words.iter().find(|w| w.term == term) else {
+        return Vec::new();
+    };
+    (0..sentence.len())
+        .filter(|&k| word.stands_for(&sentence[k].term))
+        .collect()
+}
+
+/// Whether `term`, or a synonym of it in the lexicon, is among `terms`.
+pub(super) fn among_synonyms(terms: &[&str], term: &str) -> bool {
+    terms.contains(&term)
+        || Lexicon::get()
+            .synonyms(term)
+            .iter()
+            .any(|s| terms.contains(&s.as_str()))
+}
+
+/// `first`, then the rest of `evidence` without it, at most [`MAX_EVIDENCE`].
+fn with_first(first: SentenceRef, evidence: &[SentenceRef]) -> Vec<SentenceRef> {
+    std::iter::once(first)
+        .chain(evidence.iter().copied().filter(|e| *e != first))
+        .take(MAX_EVIDENCE)
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! What a sentence says of the claim's subject: named only as the one accused, one side of a
+//! dispute the article reports, or not spoken of at all (the sentence refers back to another).
+
+use crate::answer::{Ranked, Retrieval};
+use crate::engine::Engine;
+use crate::speech::Speakers;
+use crate::text::{Token, TokenRole};
+
+use super::statement::{among_synonyms, held_at};
+use super::unstated::unstated_token;
+
+impl Engine {
+    /// The claim's subject: its first content word, when that is a name (typed capitalised,
+    /// usually one in news text, or one in the articles).
+    pub(super) fn claim_subject<'r>(&self, r: &'r Retrieval) -> Option<&'r Token> {
+        r.tokens
+            .iter()
+            .find(|t| t.role == TokenRole::Content)
+            .filter(|t| self.names_something(t))
+    }
+
+    /// Does the article name the claim's subject as the one accused, anywhere?
+    pub(super) fn accuses_claim_subject(&self, r: &Retrieval) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        self.sentences.pack_docs(r.pack).any(|doc| {
+            let sentence = self.tokens_of(doc);
+            (0..sentence.len()).any(|k| sentence[k].term == subject.term && accused_at(sentence, k))
+        })
+    }
+
+    /// Is sentence `c` one side of a dispute the article reports, for a claim of what its
+    /// subject did? The accused's own words ("we have nothing to do with the case") and the
+    /// accusation ("allegations towards North Korea … as the culprit") neither settle "North
+    /// Korea is the culprit" nor "North Korea is innocent". A claim of what the subject said or
+    /// did with words ("North Korea admitted it", "accused the US") is settled by them.
+    pub(super) fn takes_a_side(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        if r.tokens.iter().any(reports_speech) {
+            return false;
+        }
+        let own_words = match self.speakers(c.doc) {
+            Speakers::Named(names) => names.iter().any(|(_, n)| *n == subject.term),
+            Speakers::Nobody | Speakers::Unnamed => false,
+        };
+        let sentence = self.tokens_of(c.doc);
+        let accusation = only_accused_at(sentence, &held_at(r, &subject.term, sentence));
+        // Last, as it reads the whole article: is there a dispute at all?
+        (own_words || accusation) && self.accuses_claim_subject(r)
+    }
+
+    /// Does sentence `c` name the claim's subject only as the one accused ("fingers had been
+    /// pointing towards North Korea"), for a claim that does not speak of accusing? Or only where
+    /// it states nothing (in an "if…" clause, or in the story of a work), while the claim's other
+    /// words stand outside? "…have
+    /// taken responsibility of the hack … a movie … about a plot to assassinate North Korean
+    /// leader Kim Jong Un" does not say North Korea hacked anyone; it does say Kim Jong Un is
+    /// North Korea's leader, names and titles all within the story.
+    pub(super) fn states_no_deed_of_subject(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        let sentence = self.tokens_of(c.doc);
+        let unstated_from = unstated_token(sentence, false);
+        let subject_at = held_at(r, &subject.term, sentence);
+        // For a claim that does not speak of accusing, an accusation is no deed: the subject
+        // named only as the one accused ("fingers had been pointing towards North Korea"), or
+        // what the claim says of it held only by a word that accuses ("to get rid of all the
+        // suspicion against it" for "North Korea is the culprit").
+        let held_only_by_accusing = |t: &Token| {
+            let at = held_at(r, &t.term, sentence);
+            !at.is_empty() && at.iter().all(|&k| accuses(&sentence[k]))
+        };
+        if !r.tokens.iter().any(accuses)
+            && (only_accused_at(sentence, &subject_at)
+                || r.tokens.iter().any(|t| {
+                    t.role == TokenRole::Content
+                        && t.term != subject.term
+                        && !self.names_something(t)
+                        && held_only_by_accusing(t)
+                }))
+        {
+            return true;
+        }
+        if subject_at.is_empty() || subject_at.iter().any(|&k| k < unstated_from) {
+            return false;
+        }
+        r.tokens
+            .iter()
+            .filter(|t| t.role == TokenRole::Content && t.term != subject.term && !t.proper)
+            .any(|t| {
+                let at = held_at(r, &t.term, sentence);
+                !at.is_empty() && at.iter().all(|&k| k < unstated_from)
+            })
+    }
+
+    /// The one sentence `c` speaks of, when that is someone other than the claim's subject: it
+    /// refers back to a sentence whose first name is another ([`Engine::antecedent_names`])
+    /// and does not name the subject itself. "The country however has denied … and even
+    /// suggest a joint investigation" speaks of North Korea, named the sentence before, and so
+    /// holds neither "The US rejected North Korea's offer" nor "the FBI proposed a joint
+    /// investigation", though it matches their other words.
+    pub(super) fn speaks_of_another(&self, r: &Retrieval, c: &Ranked) -> bool {
+        let Some(subject) = self.claim_subject(r) else {
+            return false;
+        };
+        // The subject's whole name: "the Standards Board" is the board named before.
+        let subject_name: Vec<&str> = r
+            .tokens
+            .iter()
+            .skip_while(|t| t.term != subject.term)
+            .take_while(|t| self.names_something(t))
+            .map(|t| t.term.as_str())
+            .collect();
+        let sentence = self.tokens_of(c.doc);
+        if subject_name
+            .iter()
+            .any(|term| !held_at(r, term, sentence).is_empty())
+        {
+            return false;
+        }
+        let names = self.antecedent_names(c.doc);
+        !names.is_empty() && !subject_name.iter().any(|term| among_synonyms(&names, term))
+    }
+}
+
+/// Whether `at` (positions of the claim's subject in `sentence`) is non-empty and each stands
+/// just after a word that accuses: "fingers had been pointing towards *North Korea*".
+fn only_accused_at(sentence: &[Token], at: &[usize]) -> bool {
+    !at.is_empty() && at.iter().all(|&k| accused_at(sentence, k))
+}
+
+/// Stems of verbs that do things with words: a claim with one is about what was said.
+const SPEECH_ACTS: &[&str] = &[
+    "deni", "admit", "confess", "apolog", "insist", "threaten", "warn", "propos", "suggest",
+];
+
+/// Whether `t` tells of something said: a word of speech, of accusing, or a verb that does
+/// something with words ("denied", "admitted", "proposed").
+fn reports_speech(t: &Token) -> bool {
+    crate::speech::is_speech_cue(t) || accuses(t) || SPEECH_ACTS.contains(&t.term.as_str())
+}
+
+/// Stems of words that accuse: a name right after them is accused, not said to have done it.
+const ACCUSATION_CUES: &[&str] = &["point", "blame", "accus", "alleg", "suspect", "suspicion"];
+/// How far before a name an accusing word makes it the accused.
+const ACCUSATION_REACH: usize = 3;
+
+/// Whether `t` is a word that accuses.
+fn accuses(t: &Token) -> bool {
+    ACCUSATION_CUES.contains(&t.term.as_str())
+}
+
+/// Whether the token at `k` stands right after a word that accuses: "pointing towards *North
+/// Korea*", "allegations towards *North Korea*".
+fn accused_at(tokens: &[Token], k: usize) -> bool {
+    tokens[k.saturating_sub(ACCUSATION_REACH)..k]
+        .iter()
+        .any(accuses)
+}

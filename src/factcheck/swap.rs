@@ -1,0 +1,303 @@
+//! Swapped names: another speaker for the claim's words, another filler in the same slot, or
+//! another part beside a part of a name.
+
+use crate::answer::{Ranked, Retrieval};
+use crate::engine::Engine;
+use crate::speech::Speakers;
+use crate::text::{self, Lexicon, Token, TokenRole};
+
+use super::conflict::Conflict;
+use super::statement::MIN_DETAIL_IDF;
+
+impl Engine {
+    /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
+    /// same words as said by others only ([`Engine::speakers`]). When a pronoun speaks ("he
+    /// said"), the sentence names no speaker for sure, and nothing is swapped.
+    pub(super) fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
+        let named = self.named_speaker(&r.tokens);
+        // "the reporter said…": whom the article calls "the reporter".
+        let (claimed, claimed_as): (Vec<&str>, String) = match named.first() {
+            Some(first) => (
+                named.iter().map(|t| t.term.as_str()).collect(),
+                first.surface.clone(),
+            ),
+            None => {
+                let cue = r.tokens.iter().position(crate::speech::is_speech_cue)?;
+                let found = self.described(c.at.pack, &r.tokens, cue)?;
+                (found.terms, format!("the {}", found.word.surface))
+            }
+        };
+        let Speakers::Named(speakers) = self.speakers(c.doc) else {
+            return None;
+        };
+        let &(first, first_term) = speakers.first()?;
+        if claimed.iter().any(|t| speakers.iter().any(|(_, s)| s == t)) {
+            return None;
+        }
+        // The first speaker's whole name: the speaker words in a row from it.
+        let sentence = self.tokens_of(c.doc);
+        let article = match first {
+            // "The mayor said…": the name "the mayor" stands for, as the article writes it.
+            None => self
+                .described(c.at.pack, sentence, usize::MAX)
+                .filter(|found| found.terms.first() == Some(&first_term))
+                .map_or_else(
+                    || first_term.replace('_', " "),
+                    |found| found.written.to_owned(),
+                ),
+            Some(first) => (first..sentence.len())
+                .take_while(|&i| speakers.iter().any(|(at, _)| *at == Some(i)))
+                .map(|i| sentence[i].surface.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        Some(Conflict::Speaker {
+            claim: claimed_as,
+            article,
+        })
+    }
+}
+
+/// How far apart (in tokens) a slot's word and its filler may stand.
+const SLOT_REACH: usize = 4;
+
+/// A name or number of the claim that the sentence lacks, where the sentence puts another name
+/// or number in the same slot: just after (or before) the same word. The word must not itself
+/// be a name, and the other filler must not be in the claim.
+/// `is_name` tells a name typed in lowercase ("taran adarsh").
+pub(super) fn slot_swap(
+    claim: &[Token],
+    sentence: &[Token],
+    in_claim: &dyn Fn(&str) -> bool,
+    is_name: &dyn Fn(&Token) -> bool,
+) -> Option<Conflict> {
+    let lex = Lexicon::get();
+    let name_like = |t: &Token| t.role == TokenRole::Content && (t.proper || t.number);
+    let claim_name = |t: &Token| t.role == TokenRole::Content && (t.number || is_name(t));
+    let same_word =
+        |a: &Token, b: &Token| a.term == b.term || lex.synonyms(&a.term).contains(&b.term);
+    let plain = |t: &Token| t.role == TokenRole::Content && !claim_name(t);
+    // How many of the claim's other words the sentence holds: a slot is only the same slot in
+    // a sentence about the same thing ("the English cut is shorter" is not about "Bernath cut
+    // short her education").
+    let shared = |anchor: &Token| {
+        claim
+            .iter()
+            .filter(|t| plain(t) && t.term != anchor.term)
+            .filter(|t| sentence.iter().any(|s| same_word(t, s)))
+            .count()
+    };
+    for (i, name) in claim.iter().enumerate().filter(|(_, t)| claim_name(t)) {
+        if sentence.iter().any(|t| t.term == name.term) {
+            continue;
+        }
+        // The claim's word right before the name, at most one short word between ("composed
+        // by"), or right after it ("texas-based").
+        let before = claim[..i].iter().rev().take(2).find(|t| plain(t));
+        let after = claim.get(i + 1).filter(|t| plain(t));
+        for (anchor, forward) in [(before, true), (after, false)] {
+            let Some(anchor) = anchor.filter(|a| shared(a) > 0) else {
+                continue;
+            };
+            for (at, _) in sentence
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| same_word(anchor, t))
+            {
+                let window: Vec<&Token> = if forward {
+                    sentence[at + 1..].iter().take(SLOT_REACH).collect()
+                } else {
+                    sentence[..at].iter().rev().take(SLOT_REACH).collect()
+                };
+                if let Some(other) = window
+                    .iter()
+                    .find(|t| name_like(t) && t.number == name.number && !in_claim(&t.term))
+                {
+                    return Some(Conflict::Swap {
+                        claim: name.surface.clone(),
+                        article: other.surface.clone(),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Short words that join the parts of a name ("Guardians *of* Peace").
+const NAME_JOINS: &[&str] = &["of", "the", "for", "de"];
+
+/// A part of a name of several words that the sentence writes capitalised, where the claim puts
+/// a rarer word the article never uses beside it in the place of the name's other part: "the guardians
+/// of freedom" against "the Guardians of Peace", "Paramount Pictures" against "Sony Pictures".
+/// The article's part must not be in the claim, unless the claim says "not" before it ("…,
+/// not Sony"). `knows` tells the words the article uses.
+pub(super) fn name_part_swap(
+    claim: &[Token],
+    sentence: &[Token],
+    knows: &dyn Fn(&str) -> bool,
+) -> Option<Conflict> {
+    let lex = Lexicon::get();
+    let claim_states = |term: &str| {
+        claim
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.term == term && !(i > 0 && claim[i - 1].surface == "not"))
+    };
+    // The next token from `at` in a direction, past at most one joining word: (join, token).
+    fn neighbour(tokens: &[Token], at: usize, forward: bool) -> Option<(Option<&str>, &Token)> {
+        let step = |i: usize| {
+            if forward {
+                i.checked_add(1)
+            } else {
+                i.checked_sub(1)
+            }
+        };
+        let next = tokens.get(step(at)?)?;
+        if NAME_JOINS.contains(&next.surface.as_str()) {
+            let after = tokens.get(step(step(at)?)?)?;
+            return Some((Some(next.surface.as_str()), after));
+        }
+        Some((None, next))
+    }
+    let part = |t: &Token| t.role == TokenRole::Content && t.capitalised && !t.number;
+    // The claim's other part: a word the article never uses, and no everyday word ("beat
+    // Roddick" is no other Roddick than "Andy Roddick").
+    let stands_apart =
+        |t: &Token| !knows(&t.term) && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF;
+    // Two parts of a name, joined as written ("guardians of peace", "sony pictures").
+    let joined = |first: &str, join: Option<&str>, second: &str| match join {
+        Some(join) => format!("{first} {join} {second}"),
+        None => format!("{first} {second}"),
+    };
+    for (i, word) in claim.iter().enumerate() {
+        if word.role != TokenRole::Content || word.number {
+            continue;
+        }
+        // A name the lexicon knows whole ("Guardians of Peace"), of which the claim has the
+        // first part, then another ("the guardians of freedom").
+        let whole_names = sentence.iter().filter(|t| {
+            part(t) && t.term == word.term && t.surface.contains(' ') && !word.surface.contains(' ')
+        });
+        for whole in whole_names {
+            let Some(rest) = whole.surface.strip_prefix(&format!("{} ", word.surface)) else {
+                continue;
+            };
+            let (join, other) = match rest.split_once(' ') {
+                Some((join, other)) if NAME_JOINS.contains(&join) && !other.contains(' ') => {
+                    (Some(join), other)
+                }
+                None => (None, rest),
+                Some(_) => continue,
+            };
+            let Some((claim_join, instead)) = neighbour(claim, i, true) else {
+                continue;
+            };
+            let other_term = text::stem_word(other);
+            if claim_join == join
+                && instead.role == TokenRole::Content
+                && !instead.number
+                && instead.term != other_term
+                && stands_apart(instead)
+                && !lex.synonyms(&instead.term).contains(&other_term)
+            {
+                return Some(Conflict::Swap {
+                    claim: joined(&word.surface, join, &instead.surface),
+                    article: whole.surface.clone(),
+                });
+            }
+        }
+        for (j, _) in sentence
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| part(t) && t.term == word.term)
+        {
+            for forward in [true, false] {
+                let Some((join, other)) = neighbour(sentence, j, forward).filter(|(_, t)| part(t))
+                else {
+                    continue;
+                };
+                let Some((claim_join, instead)) = neighbour(claim, i, forward) else {
+                    continue;
+                };
+                if claim_join != join
+                    || instead.role != TokenRole::Content
+                    || instead.number
+                    || instead.term == other.term
+                    || !stands_apart(instead)
+                    || lex.synonyms(&instead.term).contains(&other.term)
+                    || claim_states(&other.term)
+                {
+                    continue;
+                }
+                let (shared, claim_part, article_part) =
+                    (&word.surface, &instead.surface, &other.surface);
+                return Some(if forward {
+                    Conflict::Swap {
+                        claim: joined(shared, join, claim_part),
+                        article: joined(&sentence[j].surface, join, article_part),
+                    }
+                } else {
+                    Conflict::Swap {
+                        claim: joined(claim_part, join, shared),
+                        article: joined(article_part, join, &sentence[j].surface),
+                    }
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Where `sentence` holds the claim's words next to `name` (the nearest it holds, within
+/// [`SLOT_REACH`] words before and after the name), each with whether the name comes after
+/// it: the place the sentence gives the name's role.
+pub(super) fn name_anchors(claim: &[Token], name: &str, sentence: &[Token]) -> Vec<(usize, bool)> {
+    let lex = Lexicon::get();
+    let Some(at) = claim.iter().position(|t| t.surface == name) else {
+        return Vec::new();
+    };
+    let word = |t: &&Token| matches!(t.role, TokenRole::Content | TokenRole::Filler);
+    let before: Vec<&Token> = claim[..at]
+        .iter()
+        .rev()
+        .filter(word)
+        .take(SLOT_REACH)
+        .collect();
+    let after: Vec<&Token> = claim[at + 1..]
+        .iter()
+        .filter(word)
+        .take(SLOT_REACH)
+        .collect();
+    let mut anchors = Vec::new();
+    for (words, name_after) in [(before, true), (after, false)] {
+        // The nearest word the sentence holds itself; else the nearest it holds by a synonym.
+        for by_synonym in [false, true] {
+            let held = words.iter().find_map(|w| {
+                let places: Vec<usize> = (0..sentence.len())
+                    .filter(|&i| {
+                        let t = &sentence[i].term;
+                        if by_synonym {
+                            lex.synonyms(&w.term).contains(t)
+                        } else {
+                            *t == w.term
+                        }
+                    })
+                    .collect();
+                (!places.is_empty()).then_some(places)
+            });
+            if let Some(places) = held {
+                anchors.extend(places.into_iter().map(|i| (i, name_after)));
+                break;
+            }
+        }
+    }
+    anchors
+}
+
+/// An acronym typed in lowercase: a short word without a vowel ("cnn", "bbc").
+pub(super) fn typed_acronym(surface: &str) -> bool {
+    (2..=5).contains(&surface.len())
+        && surface.chars().all(|c| c.is_ascii_lowercase())
+        && !surface.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+}
