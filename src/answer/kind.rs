@@ -111,12 +111,17 @@ impl Engine {
             AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
             // A time word the question holds itself ("when is the day of action" against
             // "action day called") names no time.
-            AnswerKind::When => tokens.iter().any(|t| {
-                (is_time_word(&t.term) && !query.stands_for(&t.term))
+            AnswerKind::When => {
+                tokens.iter().any(|t| {
+                    (is_time_word(&t.term) && !query.stands_for(&t.term))
                     || (t.number && looks_like_year(&t.term))
                     // "May" the month, not the verb.
                     || (t.term == "may" && t.proper)
-            }),
+                }) || tokens.windows(2).any(|w| {
+                    // When in a match or a race: "after 10 minutes", "in the 89th minute".
+                    w[0].number && matches!(w[1].term.as_str(), "minut" | "second")
+                })
+            }
             AnswerKind::HowMany => tokens
                 .iter()
                 .any(|t| t.number || is_number_word(&t.surface)),

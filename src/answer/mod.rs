@@ -807,6 +807,45 @@ mod tests {
     }
 
     #[test]
+    fn when_in_a_match_is_the_minute() {
+        let engine = engine_over(
+            "Rovers edge derby\n\n\
+            Rovers beat City 1-0 in a tense derby at the Moor. \
+            Keeper Ian Hale was not tested until 20 minutes after the break. \
+            Striker Tom Vale scored in the 89th minute with a low drive.\n",
+        );
+        assert_first_citation(&engine, "when did vale score", "in the 89th minute");
+        assert_first_citation(
+            &engine,
+            "when was hale tested",
+            "not tested until 20 minutes after the break",
+        );
+        // Minutes are a time only with their number.
+        assert_declined(&engine, "when did rovers win the cup");
+    }
+
+    #[test]
+    fn how_soon_asks_for_a_length_of_time() {
+        let engine = engine_over(
+            "Council plans new bridge\n\n\
+            The council wants a new bridge over the river, and the mayor says work on the \
+            bridge will start soon. \
+            Work on the bridge will start within three years, the council said. \
+            The bridge will carry cars and buses.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how soon will work on the bridge start",
+            "within three years",
+        );
+        assert_first_citation(
+            &engine,
+            "how quickly will the bridge work start",
+            "within three years",
+        );
+    }
+
+    #[test]
     fn a_paragraphs_first_sentence_refers_back_to_the_paragraph_before() {
         let engine = engine_over(
             "Honour for actor\n\n\
