@@ -508,6 +508,30 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_is_the_opposite_of_denying_or_countering() {
+        let engine = engine_of(
+            "Club hits back\n\n\
+            The club countered the league's allegations in a statement on Monday. \
+            Its chairman denied any wrongdoing by the players.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the club agreed with the league's allegations",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "the chairman agreed there was wrongdoing by the players",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "the club countered the league's allegations",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn zero_negates_as_no_does() {
         let engine = engine_of(
             "Leak inquiry\n\n\
