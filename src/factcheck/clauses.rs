@@ -1,5 +1,6 @@
-//! Splitting a pasted message into the sentences worth checking, and a statement into the
-//! clauses that can be checked alone.
+//! Splitting a pasted message into the sentences worth checking, a statement into the clauses
+//! that can be checked alone, and a statement that rules out an alternative ("…, not the
+//! studio") into what it states and what it rules out.
 
 use crate::knowledge::segment;
 use crate::text::TokenRole;
@@ -58,4 +59,167 @@ pub(super) fn checkable_sentences(text: &str) -> Vec<&str> {
                 >= 2
         })
         .collect()
+}
+
+/// A statement that rules out an alternative: "the hack hit the network, not the studio".
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Contrast<'t> {
+    /// The statement without the alternative: "the hack hit the network".
+    pub main: &'t str,
+    /// What it rules out: "the studio".
+    pub alternative: &'t str,
+    /// The statement with the alternative in place of what it stands against: "the hack hit
+    /// the studio". `None` when that place cannot be told.
+    pub instead: Option<String>,
+}
+
+/// Words that set a statement against an alternative it rules out, which follows them.
+const CONTRAST_JOINS: &[&str] = &[", not ", " rather than ", " instead of "];
+
+/// Most words an alternative may have: more is a clause of its own, not a noun phrase.
+const MAX_ALTERNATIVE_WORDS: usize = 6;
+
+/// Words that make a statement exclusive by themselves.
+const EXCLUSIVE: &[&str] = &["only", "solely", "exclusively"];
+
+/// Words that make an alternative "anything but" what the statement names.
+const ANOTHER: &[&str] = &["other", "another", "else", "different"];
+
+/// Whether `text` holds one of `words` (as a whole word, in any case).
+fn has_word(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that open the noun phrase an alternative stands against ("hit *the* network").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "its", "their", "his", "her", "our",
+];
+
+/// Words after which that noun phrase starts, when it has no determiner ("went after interns").
+const PREPOSITIONS: &[&str] = &[
+    "after", "at", "in", "on", "to", "by", "for", "with", "from", "against", "towards", "into",
+];
+
+/// The statement and the alternative it rules out, when `text` ends with one: a short noun
+/// phrase after ", not", "rather than" or "instead of".
+pub(super) fn contrast(text: &str) -> Option<Contrast<'_>> {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || ".!?".contains(c));
+    let (at, join) = CONTRAST_JOINS
+        .iter()
+        .filter_map(|j| text.rfind(j).map(|at| (at, *j)))
+        .max_by_key(|&(at, _)| at)?;
+    let main = text[..at].trim();
+    let alternative = text[at + join.len()..].trim();
+    let alternative_words = alternative.split_whitespace().count();
+    // "Only X, not Y" says no more than "only X", which is checked as it stands.
+    if has_word(main, EXCLUSIVE)
+        || alternative_words == 0
+        || alternative_words > MAX_ALTERNATIVE_WORDS
+        || alternative.contains(',')
+        || !is_clause(main)
+    {
+        return None;
+    }
+    Some(Contrast {
+        main,
+        alternative,
+        // "Not some other part": whatever the article states in its place, it is not another.
+        instead: (!has_word(alternative, ANOTHER))
+            .then(|| {
+                cleft_instead(main, alternative).or_else(|| {
+                    replaced_phrase_start(main)
+                        .map(|start| format!("{}{alternative}", &main[..start]))
+                })
+            })
+            .flatten(),
+    })
+}
+
+/// A cleft names what it is about between "it was" and "that": "it was Sony that got hacked"
+/// with "the studio" in its place is "it was the studio that got hacked".
+fn cleft_instead(main: &str, alternative: &str) -> Option<String> {
+    let lower = main.to_lowercase();
+    let opening = ["it was ", "it is ", "it's ", "its "]
+        .iter()
+        .find(|o| lower.starts_with(*o))?;
+    let rest = &lower[opening.len()..];
+    let end = [" that ", " who ", " which "]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()?;
+    // `lower` keeps `main`'s byte offsets only when lowercasing changed no lengths.
+    (lower.len() == main.len()).then(|| {
+        format!(
+            "{}{alternative}{}",
+            &main[..opening.len()],
+            &main[opening.len() + end..]
+        )
+    })
+}
+
+/// Where the noun phrase closing `main` starts: at its last determiner, or else after its
+/// last preposition; never at its first two words, which hold what the statement is about.
+fn replaced_phrase_start(main: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = main
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - main.as_ptr() as usize, w))
+        .collect();
+    let last = |list: &[&str]| {
+        words
+            .iter()
+            .rposition(|(_, w)| list.contains(&w.to_lowercase().as_str()))
+    };
+    let start = last(DETERMINERS)
+        .filter(|&i| i >= 2)
+        .or_else(|| last(PREPOSITIONS).map(|i| i + 1))?;
+    (start >= 2 && start < words.len() && words.len() - start <= MAX_ALTERNATIVE_WORDS)
+        .then(|| words[start].0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_that_rules_out_an_alternative_is_split() {
+        let c = contrast("the hack hit the playstation network, not the movie studio.");
+        assert_eq!(
+            c,
+            Some(Contrast {
+                main: "the hack hit the playstation network",
+                alternative: "the movie studio",
+                instead: Some("the hack hit the movie studio".to_owned()),
+            })
+        );
+        let c = contrast("the hackers went after low level interns rather than top executives");
+        assert_eq!(
+            c.and_then(|c| c.instead),
+            Some("the hackers went after top executives".to_owned())
+        );
+        // A cleft names what it is about first.
+        let c = contrast("it was sony pictures that got hacked, not the music label");
+        assert_eq!(
+            c.as_ref().map(|c| c.main),
+            Some("it was sony pictures that got hacked")
+        );
+        assert_eq!(
+            c.and_then(|c| c.instead),
+            Some("it was the music label that got hacked".to_owned())
+        );
+        // "Not some other part": no place for it; the statement alone decides.
+        let c = contrast("it was sony pictures that got hacked, not some other part of sony");
+        assert_eq!(c.and_then(|c| c.instead), None);
+        // "Only" already rules everything else out: the whole claim is checked.
+        assert_eq!(
+            contrast("The hack only affected Sony executives, not ordinary employees"),
+            None
+        );
+        // Not an alternative: a clause of its own, or no "not" at the end.
+        assert_eq!(
+            contrast("the club said it was ready, not that anyone had asked it to be ready"),
+            None
+        );
+        assert_eq!(contrast("the club did not sign the striker"), None);
+    }
 }

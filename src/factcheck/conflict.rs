@@ -23,6 +23,10 @@ pub(super) enum Conflict {
     /// The article reports a denial of what it also reports an accusation of: it settles
     /// nothing either way.
     Disputed,
+    /// The claim denies an alternative the article states: "the hack hit the network, not
+    /// the studio" against a sentence saying the studio was hit. `alternative` is what the
+    /// claim denies ("the studio").
+    DeniedAlternative { alternative: String },
 }
 
 impl Engine {

@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::answer::{cut_input, Citation};
 use crate::engine::{Engine, SentenceRef};
 
-use clauses::{checkable_sentences, clause_pieces};
+use clauses::{checkable_sentences, clause_pieces, contrast, Contrast};
 use conflict::Conflict;
 
 /// Most evidence quotes in a verdict.
@@ -210,6 +210,11 @@ impl Engine {
     /// a statement with a false clause is false, and one whose every clause the article states
     /// is supported.
     fn check_part(&self, text: &str, packs: Option<&[usize]>) -> Finding {
+        if let Some(contrast) = contrast(text) {
+            if let Some(finding) = self.check_contrast(&contrast, packs) {
+                return finding;
+            }
+        }
         let whole = self.check_statement(text, packs);
         if whole.verdict != Verdict::NotEnoughInfo {
             return whole;
@@ -257,6 +262,26 @@ impl Engine {
         }
     }
 
+    /// Checks a statement that rules out an alternative ("the hack hit the network, not the
+    /// studio"): refuted when the article states the alternative in its place, else what the
+    /// article says of the statement without it. `None` when neither settles anything.
+    fn check_contrast(&self, contrast: &Contrast, packs: Option<&[usize]>) -> Option<Finding> {
+        if let Some(instead) = &contrast.instead {
+            let other = self.check_statement(instead, packs);
+            if other.verdict == Verdict::Supported {
+                return Some(Finding {
+                    verdict: Verdict::Refuted,
+                    conflict: Some(Conflict::DeniedAlternative {
+                        alternative: contrast.alternative.to_owned(),
+                    }),
+                    ..other
+                });
+            }
+        }
+        let main = self.check_part(contrast.main, packs);
+        (main.verdict != Verdict::NotEnoughInfo).then_some(main)
+    }
+
     /// Turns a finding into the public result with its explanation.
     fn result(&self, claim: &str, f: &Finding) -> CheckResult {
         let evidence: Vec<Citation> = f.evidence.iter().map(|&at| self.citation(at)).collect();
@@ -269,6 +294,7 @@ impl Engine {
                     Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
                     Some(Conflict::Swap { claim, article }) => format!(" It has “{article}” where the claim has “{claim}”."),
                     Some(Conflict::Speaker { claim, article }) => format!(" It reports “{article}” saying it, not “{claim}”."),
+                    Some(Conflict::DeniedAlternative { alternative }) => format!(" It says so of “{alternative}”, which the claim rules out."),
                     Some(Conflict::Polarity | Conflict::Disputed) | None => " It states the opposite.".to_owned(),
                 };
                 format!("The article says otherwise ({}): “{}”{why}", location(self, at), short_quote(&self.citation(at).quote))
@@ -528,6 +554,35 @@ mod tests {
             &engine,
             "the club countered the league's allegations",
             Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn a_claim_that_rules_out_what_the_article_states_is_refuted() {
+        let engine = engine_of(
+            "Flood hits town\n\n\
+            The flood hit the old town centre on Sunday night. \
+            Shops along the river were closed for a week.\n",
+        );
+        assert_verdict(
+            &engine,
+            "the flood hit the new estate, not the old town centre",
+            Verdict::Refuted,
+        );
+        // What it rules out is not in the article: the statement decides.
+        assert_verdict(
+            &engine,
+            "the flood hit the old town centre, not the harbour",
+            Verdict::Supported,
+        );
+        let result = engine.check("the flood hit the harbour, not the old town centre");
+        assert_eq!(result.verdict, Verdict::Refuted);
+        assert!(
+            result
+                .explanation
+                .contains("“the old town centre”, which the claim rules out"),
+            "{}",
+            result.explanation
         );
     }
 
