@@ -587,25 +587,6 @@ mod tests {
     }
 
     #[test]
-    fn a_private_firm_is_no_government_body() {
-        let engine = engine_of(
-            "Data breach\n\n\
-            The agency said the breach targeted a private firm that runs the city's car \
-            parks.\n",
-        );
-        assert_verdict(
-            &engine,
-            "the agency said the breach targeted a government firm",
-            Verdict::Refuted,
-        );
-        assert_verdict(
-            &engine,
-            "the agency said the breach targeted a private firm",
-            Verdict::Supported,
-        );
-    }
-
-    #[test]
     fn zero_negates_as_no_does() {
         let engine = engine_of(
             "Leak inquiry\n\n\
