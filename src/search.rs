@@ -345,7 +345,7 @@ impl Index {
     }
 
     /// Terms of the same word family as `term` (a stem): terms that start with it, or that it
-    /// starts with, sharing at least [`MIN_FAMILY_PREFIX`] letters ("champ" / "championship",
+    /// starts with, sharing at least `MIN_FAMILY_PREFIX` letters ("champ" / "championship",
     /// "supplier" / "suppli"). Binary search in the sorted terms, never a scan.
     pub fn family_matches(&self, term: &str) -> Vec<String> {
         let n = term.chars().count();
@@ -374,7 +374,7 @@ impl Index {
     /// Terms of closed compounds whose head is `surface` (a word as typed): "goalkeeper" for
     /// "keeper", "orchestra-pit" never (hyphenated words are split already). The part before
     /// the head must be a word of its own in news text ("goal"), so "husband" is no compound
-    /// of "band"; a head shorter than [`MIN_COMPOUND_HEAD`] letters finds nothing.
+    /// of "band"; a head shorter than `MIN_COMPOUND_HEAD` letters finds nothing.
     pub fn compound_matches(&self, surface: &str) -> Vec<String> {
         if surface.chars().count() < MIN_COMPOUND_HEAD || !surface.chars().all(char::is_alphabetic)
         {

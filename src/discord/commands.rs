@@ -4,7 +4,7 @@
 //! sharing one handler that reads the topic from the command's name).
 //!
 //! Handlers stay small: they gate (cooldown, moderator), ask the engine on a blocking thread,
-//! build a [`Reply`](crate::reply::Reply) and send it. The shared steps live at the bottom.
+//! build a [`Reply`] and send it. The shared steps live at the bottom.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -46,7 +46,7 @@ pub fn all_commands(engine: &Engine) -> Vec<BotCommand> {
     commands
 }
 
-/// One command per curated topic, named after it, sharing the [`topic`] handler.
+/// One command per curated topic, named after it, sharing the [`topic_command`] handler.
 pub fn topic_commands(engine: &Engine) -> Vec<BotCommand> {
     engine
         .topics()

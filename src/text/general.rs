@@ -47,7 +47,7 @@ fn table() -> &'static GeneralFrequency {
     })
 }
 
-/// Inverse article frequency of `term` (a stem or alias name, as [`crate::text::analyze`]
+/// Inverse article frequency of `term` (a stem or alias name, as [`crate::text::analyze()`]
 /// gives it): `ln(1 + N / df)`, with a term the corpus lacks counted as found once.
 pub fn general_idf(term: &str) -> f32 {
     let t = table();
