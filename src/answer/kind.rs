@@ -110,17 +110,16 @@ impl Engine {
         match kind {
             AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
             // A time word the question holds itself ("when is the day of action" against
-            // "action day called") names no time.
+            // "action day called") names no time. A number with a unit of time tells when in a
+            // match or a race too: "after 10 minutes", "in the 89th minute".
             AnswerKind::When => {
-                tokens.iter().any(|t| {
-                    (is_time_word(&t.term) && !query.stands_for(&t.term))
-                    || (t.number && looks_like_year(&t.term))
-                    // "May" the month, not the verb.
-                    || (t.term == "may" && t.proper)
-                }) || tokens.windows(2).any(|w| {
-                    // When in a match or a race: "after 10 minutes", "in the 89th minute".
-                    w[0].number && matches!(w[1].term.as_str(), "minut" | "second")
-                })
+                number_with_time_unit(tokens)
+                    || tokens.iter().any(|t| {
+                        (is_time_word(&t.term) && !query.stands_for(&t.term))
+                            || (t.number && looks_like_year(&t.term))
+                            // "May" the month, not the verb.
+                            || (t.term == "may" && t.proper)
+                    })
             }
             AnswerKind::HowMany => tokens
                 .iter()
@@ -135,16 +134,15 @@ impl Engine {
             AnswerKind::Duration => {
                 let date = |n: &Token| is_time_word(&n.term);
                 let number_or_date = |n: &Token| n.number || date(n);
-                tokens.windows(2).any(|w| {
-                    (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term)
-                }) || tokens.iter().enumerate().any(|(i, t)| {
-                    let mut next = tokens[i + 1..].iter().take(3);
-                    match t.surface.as_str() {
-                        "until" | "till" | "since" => next.any(number_or_date),
-                        "by" => next.any(date),
-                        _ => false,
-                    }
-                })
+                number_with_time_unit(tokens)
+                    || tokens.iter().enumerate().any(|(i, t)| {
+                        let mut next = tokens[i + 1..].iter().take(3);
+                        match t.surface.as_str() {
+                            "until" | "till" | "since" => next.any(number_or_date),
+                            "by" => next.any(date),
+                            _ => false,
+                        }
+                    })
             }
             // The words an acronym of the question stands for.
             AnswerKind::Expansion => {
@@ -257,6 +255,13 @@ fn is_clock_word(term: &str, surface: &str) -> bool {
         || digits_then("am")
         || digits_then("pm")
         || (surface.contains(':') && surface.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A number followed by a unit of time: "two hours", "90 minutes", "the 89th minute".
+fn number_with_time_unit(tokens: &[Token]) -> bool {
+    tokens
+        .windows(2)
+        .any(|w| (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term))
 }
 
 fn is_time_unit(term: &str) -> bool {

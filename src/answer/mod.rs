@@ -812,7 +812,8 @@ mod tests {
             "Rovers edge derby\n\n\
             Rovers beat City 1-0 in a tense derby at the Moor. \
             Keeper Ian Hale was not tested until 20 minutes after the break. \
-            Striker Tom Vale scored in the 89th minute with a low drive.\n",
+            Striker Tom Vale scored in the 89th minute with a low drive. \
+            Fans queued for minutes at the turnstiles.\n",
         );
         assert_first_citation(&engine, "when did vale score", "in the 89th minute");
         assert_first_citation(
@@ -821,7 +822,7 @@ mod tests {
             "not tested until 20 minutes after the break",
         );
         // Minutes are a time only with their number.
-        assert_declined(&engine, "when did rovers win the cup");
+        assert_declined(&engine, "when did fans queue at the turnstiles");
     }
 
     #[test]
