@@ -21,3 +21,4 @@ mod speech;
 #[cfg(test)]
 mod test_pack;
 pub mod text;
+mod timeframe;

@@ -27,14 +27,14 @@ mod candidates;
 mod explain;
 mod kind;
 mod retrieve;
-mod timeframe;
 
+use crate::timeframe::{
+    asks_about_earlier_events, speaks_of_earlier_events, speaks_of_later_events,
+};
 use candidates::opposite_only_as_hypothesis;
 pub use explain::explain;
 pub(crate) use kind::is_time_word;
 pub(crate) use retrieve::{share_of, Ranked, Retrieval};
-use timeframe::speaks_of_later_events;
-pub(crate) use timeframe::{asks_about_earlier_events, speaks_of_earlier_events, LATER_EVENTS};
 
 /// Longest input matched, in characters (Discord's own message limit is 4,000).
 pub const MAX_INPUT_CHARS: usize = 4000;

@@ -4,6 +4,7 @@
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::text::{self, Lexicon, Token, TokenRole};
+use crate::timeframe;
 
 use super::conflict::Conflict;
 use super::swap::typed_acronym;
@@ -90,10 +91,10 @@ impl Engine {
         let support_weights: Vec<f32> = (0..r.weights.len())
             .map(|i| if everyday(i) { 0.0 } else { r.weights[i] })
             .collect();
-        let later_event = tells_of_later_events(&r.tokens);
+        let later_event = timeframe::tells_of_later_events(&r.tokens);
         // A claim about what came before the events ("Sony had been hacked before") is
         // supported only by a sentence that looks back.
-        let earlier_event = crate::answer::asks_about_earlier_events(&r.tokens);
+        let earlier_event = timeframe::asks_about_earlier_events(&r.tokens);
 
         // Compare the claim with the sentences that talk about the same thing: those close to
         // the best one in coverage.
@@ -156,7 +157,7 @@ impl Engine {
                             && !self.states_no_deed_of_subject(&r, c)
                             && !self.takes_a_side(&r, c)
                             && (!earlier_event
-                                || crate::answer::speaks_of_earlier_events(self.tokens_of(c.doc)))
+                                || timeframe::speaks_of_earlier_events(self.tokens_of(c.doc)))
                         {
                             supporting = Some(c);
                         }
@@ -321,25 +322,6 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
         out.push(i);
     }
     Vec::new()
-}
-
-/// Words that put a claim after the events an article reports, besides those that place a
-/// question there ([`crate::answer::LATER_EVENTS`]): a claim that "ended up" so tells how things
-/// turned out; a question "who ended up humiliated" asks what the article says.
-const LATER_MARKERS: &[&[&str]] = &[
-    &["ended", "up"],
-    &["end", "up"],
-    &["ends", "up"],
-    &["went", "on", "to"],
-    &["after", "all"],
-];
-
-/// Does the claim tell of what happened after the events (the film "was later released")?
-fn tells_of_later_events(tokens: &[Token]) -> bool {
-    text::holds_any_phrase(
-        tokens,
-        crate::answer::LATER_EVENTS.iter().chain(LATER_MARKERS),
-    )
 }
 
 /// Where `sentence` holds claim word `term`, itself or through one of its alternatives.

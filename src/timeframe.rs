@@ -1,10 +1,11 @@
-//! Questions about what happened after or before the events an article reports, and the
-//! sentences that speak of such later or earlier times.
+//! Questions and claims about what happened after or before the events an article reports,
+//! and the sentences that speak of such later or earlier times. Answers and fact checks share
+//! these rules: the article tells how things stood when it was written.
 
 use crate::text::{self, Token};
 
 /// Words that place what is said after the events an article reports.
-pub(crate) const LATER_EVENTS: &[&[&str]] = &[
+const LATER_EVENTS: &[&[&str]] = &[
     &["later"],
     &["eventually"],
     &["afterwards"],
@@ -22,8 +23,24 @@ pub(crate) const LATER_EVENTS: &[&[&str]] = &[
 ];
 
 /// Does the text speak of what happened after the events ("in the end", "eventually")?
-pub(super) fn speaks_of_later_events(tokens: &[Token]) -> bool {
+pub(crate) fn speaks_of_later_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, LATER_EVENTS)
+}
+
+/// Words that put a claim after the events an article reports, besides [`LATER_EVENTS`]: a
+/// claim that "ended up" so tells how things turned out; a question "who ended up humiliated"
+/// asks what the article says.
+const LATER_MARKERS: &[&[&str]] = &[
+    &["ended", "up"],
+    &["end", "up"],
+    &["ends", "up"],
+    &["went", "on", "to"],
+    &["after", "all"],
+];
+
+/// Does the claim tell of what happened after the events (the film "was later released")?
+pub(crate) fn tells_of_later_events(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, LATER_EVENTS.iter().chain(LATER_MARKERS))
 }
 
 /// Words that ask about what came before the events an article reports.
