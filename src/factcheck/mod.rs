@@ -211,9 +211,12 @@ impl Engine {
     /// is supported.
     fn check_part(&self, text: &str, packs: Option<&[usize]>) -> Finding {
         if let Some(contrast) = contrast(text) {
-            if let Some(finding) = self.check_contrast(&contrast, packs) {
+            let finding = self.check_contrast(&contrast, packs);
+            if finding.verdict != Verdict::NotEnoughInfo {
                 return finding;
             }
+            // The statement's clauses were checked with it; only the whole is left to read.
+            return self.check_statement(text, packs);
         }
         let whole = self.check_statement(text, packs);
         if whole.verdict != Verdict::NotEnoughInfo {
@@ -264,22 +267,21 @@ impl Engine {
 
     /// Checks a statement that rules out an alternative ("the hack hit the network, not the
     /// studio"): refuted when the article states the alternative in its place, else what the
-    /// article says of the statement without it. `None` when neither settles anything.
-    fn check_contrast(&self, contrast: &Contrast, packs: Option<&[usize]>) -> Option<Finding> {
+    /// article says of the statement without it (clause by clause).
+    fn check_contrast(&self, contrast: &Contrast, packs: Option<&[usize]>) -> Finding {
         if let Some(instead) = &contrast.instead {
             let other = self.check_statement(instead, packs);
             if other.verdict == Verdict::Supported {
-                return Some(Finding {
+                return Finding {
                     verdict: Verdict::Refuted,
                     conflict: Some(Conflict::DeniedAlternative {
                         alternative: contrast.alternative.to_owned(),
                     }),
                     ..other
-                });
+                };
             }
         }
-        let main = self.check_part(contrast.main, packs);
-        (main.verdict != Verdict::NotEnoughInfo).then_some(main)
+        self.check_part(contrast.main, packs)
     }
 
     /// Turns a finding into the public result with its explanation.
