@@ -87,8 +87,9 @@ const ANOTHER: &[&str] = &["other", "another", "else", "different"];
 
 /// Whether `text` holds one of `words` (as a whole word, in any case).
 fn has_word(text: &str, words: &[&str]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.contains(&w.to_lowercase().as_str()))
+    crate::text::split_words(text)
+        .iter()
+        .any(|w| words.contains(&w.as_str()))
 }
 
 /// Words that open the noun phrase an alternative stands against ("hit *the* network").
