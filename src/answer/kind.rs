@@ -108,7 +108,11 @@ impl Engine {
     pub(super) fn sentence_fits_kind(&self, doc: DocId, kind: AnswerKind, query: &Query) -> bool {
         let tokens = self.tokens_of(doc);
         match kind {
-            AnswerKind::TimeOfDay => tokens.iter().any(|t| is_clock_word(&t.term, &t.surface)),
+            // "How late was the goal": in a match, the minute tells the time.
+            AnswerKind::TimeOfDay => {
+                number_with_time_unit(tokens)
+                    || tokens.iter().any(|t| is_clock_word(&t.term, &t.surface))
+            }
             // A time word the question holds itself ("when is the day of action" against
             // "action day called") names no time. A number with a unit of time tells when in a
             // match or a race too: "after 10 minutes", "in the 89th minute".

@@ -823,6 +823,23 @@ mod tests {
         );
         // Minutes are a time only with their number.
         assert_declined(&engine, "when did fans queue at the turnstiles");
+        // "How late" asks for a time; in a match, the minute is one.
+        assert_first_citation(&engine, "how late did vale score", "in the 89th minute");
+    }
+
+    #[test]
+    fn how_often_asks_for_a_count() {
+        let engine = engine_over(
+            "Band plays on
+
+            The band plays at every home game of the club.             The band plays more than 40 times a season, its leader said.
+",
+        );
+        assert_first_citation(
+            &engine,
+            "how often does the band play",
+            "more than 40 times",
+        );
     }
 
     #[test]
