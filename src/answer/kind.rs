@@ -61,6 +61,18 @@ impl Engine {
         })
     }
 
+    /// Does a number stand right before a word of the question, counting it ("9,000 business
+    /// leaders" for "how many bosses", "60 musicians")? A share counts nothing: "65% of the
+    /// business leaders" has "of" between.
+    pub(super) fn number_counts_asked_word(&self, doc: DocId, query: &Query) -> bool {
+        self.tokens_of(doc).windows(2).any(|w| {
+            (w[0].number || is_number_word(&w[0].surface))
+                && w[1].role == TokenRole::Content
+                && !w[1].number
+                && query.stands_for(&w[1].term)
+        })
+    }
+
     /// Does a name the question lacks stand right after one of its words ("reporter Oliver
     /// Finegold", "new manager Rafael Benitez")? That sentence names the one asked about.
     pub(super) fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {

@@ -828,6 +828,20 @@ mod tests {
     }
 
     #[test]
+    fn how_many_prefers_a_number_that_counts_the_asked_word() {
+        let engine = engine_over(
+            "Firms ignore risk\n\n\
+            Nor could over 65% of the business leaders surveyed name the risk. \
+            Nearly 9,000 business leaders in 104 countries were surveyed for the study.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how many bosses did they survey",
+            "Nearly 9,000 business leaders",
+        );
+    }
+
+    #[test]
     fn how_often_asks_for_a_count() {
         let engine = engine_over(
             "Band plays on

@@ -25,6 +25,9 @@ const WHY_REASON_LIFT: f32 = 1.3;
 const WHO_NAME_LIFT: f32 = 1.25;
 /// How much a "where" question prefers sentences that put something in a named place.
 const WHERE_PLACE_LIFT: f32 = 1.25;
+/// Lift for a sentence whose number counts what a "how many" question names ("9,000 business
+/// leaders" for "how many bosses").
+const COUNT_LIFT: f32 = 1.25;
 /// And again when the name stands right after a question word ("reporter Oliver Finegold").
 const APPOSITION_LIFT: f32 = 1.2;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
@@ -281,6 +284,9 @@ impl Engine {
                     AnswerKind::Who if self.sentence_names_someone(c.doc, &query) => WHO_NAME_LIFT,
                     AnswerKind::Where if self.sentence_names_place(c.doc, &query) => {
                         WHERE_PLACE_LIFT
+                    }
+                    AnswerKind::HowMany if self.number_counts_asked_word(c.doc, &query) => {
+                        COUNT_LIFT
                     }
                     _ => 1.0,
                 };
