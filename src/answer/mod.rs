@@ -842,6 +842,25 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_in_digits_reads_as_its_word() {
+        let engine = engine_over(
+            "Rovers edge derby\n\n\
+            Tom Vale scored the first goal with a header from a corner. \
+            Ian Hale added the second goal from the spot late on.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "who got the 2nd goal",
+            "Ian Hale added the second goal",
+        );
+        assert_first_citation(
+            &engine,
+            "who got the 1st goal",
+            "Tom Vale scored the first goal",
+        );
+    }
+
+    #[test]
     fn how_often_asks_for_a_count() {
         let engine = engine_over(
             "Band plays on

@@ -318,10 +318,11 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             TokenRole::Content
         };
         let spelled = number_word(base);
-        let number = w.norm.starts_with(|c: char| c.is_ascii_digit()) || spelled.is_some();
+        // An ordinal in digits ("2nd") reads as its word ("second"), through `base`.
+        let number = base.starts_with(|c: char| c.is_ascii_digit()) || spelled.is_some();
         let term = match spelled {
             Some(digits) => digits.to_owned(),
-            None if number => w.norm.replace(',', ""),
+            None if number => base.replace(',', ""),
             None => stems[i].clone(),
         };
         tokens.push(Token {
