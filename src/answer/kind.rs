@@ -73,16 +73,21 @@ impl Engine {
         })
     }
 
-    /// Does a name the question lacks stand right after one of its words ("reporter Oliver
-    /// Finegold", "new manager Rafael Benitez")? That sentence names the one asked about.
+    /// Does a name the question lacks stand right beside one of its words ("reporter Oliver
+    /// Finegold", "new manager Rafael Benitez", "Ard Jan Vetham, Capgemini's")? That sentence
+    /// names the one asked about.
     pub(super) fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {
         let tokens = self.tokens_of(doc);
         let asked =
             |t: &Token| t.role == TokenRole::Content && !t.proper && query.stands_for(&t.term);
         let new_name = |t: &Token| is_new_name(t, query);
-        tokens
-            .windows(3)
-            .any(|w| asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+        // Or the name comes first, in apposition to a question word, a name among them ("Ard
+        // Jan Vetham, Capgemini's principal consultant"): the comma is not a token.
+        let asked_after = |t: &Token| t.role == TokenRole::Content && query.stands_for(&t.term);
+        tokens.windows(3).any(|w| {
+            (asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
+                || (new_name(&w[0]) && new_name(&w[1]) && asked_after(&w[2]))
+        })
     }
 
     /// Does a name the question lacks follow the noun of its cue, as its apposition ("which

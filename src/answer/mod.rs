@@ -698,6 +698,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_before_the_word_asked_about_answers_who() {
+        let engine = engine_over(
+            "Shoppers wary of tags\n\n\
+            The survey of shoppers in the UK, France and Germany was carried out by Acmegem. \
+            Ard Jan Vetham, Acmegem's principal consultant, said shops must explain the tags.\n",
+        );
+        assert_first_citation(&engine, "who's the acmegem guy quoted", "Ard Jan Vetham");
+    }
+
+    #[test]
     fn a_second_word_asking_for_the_amount_does_not_count_against_the_answer() {
         let engine = engine_over(
             "Rovers sign shirt sponsor\n\n\
