@@ -10,10 +10,11 @@ pub fn explain(engine: &Engine, question: &str) -> String {
         return "no content words".into();
     };
     let mut out = format!(
-        "pack {} coverage {:.2} topic {:?}\n",
+        "pack {} coverage {:.2} topic {:?} kind {:?}\n",
         engine.packs()[r.pack].id,
         r.pack_coverage,
-        r.topic
+        r.topic,
+        r.kind
     );
     for (i, w) in r.query.words.iter().enumerate() {
         out += &format!(
