@@ -6,8 +6,11 @@
 //! words from the article itself, a name's descriptor being the lowercase word right before
 //! it, so that a sentence saying "the mayor" can be matched as speaking of Ken Livingstone. A
 //! word an article puts before two different people describes neither.
+//!
+//! It also learns the last words of the article's two-word names ("Andy Roddick"), so that the
+//! surname alone ("Roddick dominated") is known to name someone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::speech::is_speech_cue;
 use crate::text::{Token, TokenRole};
@@ -17,6 +20,8 @@ use crate::text::{Token, TokenRole};
 #[derive(Debug, Default)]
 pub(crate) struct Descriptors {
     names: HashMap<String, Option<Name>>,
+    /// Terms the article writes as the last word of a name of two words or more.
+    surnames: HashSet<String>,
 }
 
 /// A name as the index matches it and as the article writes it.
@@ -38,6 +43,9 @@ impl Descriptors {
             let start = i;
             while i < tokens.len() && is_name_word(&tokens[i]) {
                 i += 1;
+            }
+            if i - start >= 2 {
+                self.surnames.insert(tokens[i - 1].term.clone());
             }
             let Some(word) = start.checked_sub(1).map(|b| &tokens[b]) else {
                 continue;
@@ -62,6 +70,12 @@ impl Descriptors {
                 *entry = None;
             }
         }
+    }
+
+    /// Does the article write `term` as the last word of a longer name ("Roddick" of "Andy
+    /// Roddick")?
+    pub(crate) fn is_surname(&self, term: &str) -> bool {
+        self.surnames.contains(term)
     }
 
     /// The person a text's "the <descriptor>" stands for, among its first `before` `tokens`,

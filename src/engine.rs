@@ -190,6 +190,13 @@ impl Engine {
         self.descriptors.get(pack)?.described(tokens, before)
     }
 
+    /// Does pack `pack` write `term` as the last word of a longer name, a surname?
+    pub(crate) fn is_surname(&self, pack: usize, term: &str) -> bool {
+        self.descriptors
+            .get(pack)
+            .is_some_and(|d| d.is_surname(term))
+    }
+
     /// The name terms sentence `doc`'s "the mayor" stands for, among its first `before` tokens.
     pub(crate) fn described_names(&self, doc: DocId, before: usize) -> Vec<&str> {
         let pack = self.sentence_refs[doc as usize].pack;

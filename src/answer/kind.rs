@@ -38,12 +38,21 @@ impl Engine {
     }
 
     /// Does the sentence name a person or body the question does not (two capitalised words in
-    /// a row, "Susan Ilston")?
+    /// a row, "Susan Ilston", or a surname the article gives in full elsewhere, "Roddick")?
     pub(super) fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
         let new_name = |t: &Token| is_new_name(t, query);
-        self.tokens_of(doc)
+        let tokens = self.tokens_of(doc);
+        // A surname names someone at the start of a sentence too ("Roddick dominated").
+        let surname = |t: &Token| {
+            t.role == TokenRole::Content
+                && t.capitalised
+                && !query.words.iter().any(|w| w.term == t.term)
+                && self.is_surname(self.sentence_ref(doc).pack, &t.term)
+        };
+        tokens
             .windows(2)
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
+            || tokens.iter().any(surname)
     }
 
     /// Does the sentence put something in a place the question doesn't name: "in", "at",

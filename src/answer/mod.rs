@@ -698,6 +698,17 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_names_someone() {
+        let engine = engine_over(
+            "Hale reaches final\n\n\
+            Ian Hale kept his dream of a first title alive with a four-set win over Tom Vale.\n\n\
+            Hale made a slow start to the match on a hot night in the city. \
+            Vale dominated with his big serve as he took the first set.\n",
+        );
+        assert_first_citation(&engine, "who took the opening set", "Vale dominated");
+    }
+
+    #[test]
     fn a_name_in_apposition_before_the_word_asked_about_answers_who() {
         let engine = engine_over(
             "Shoppers wary of tags\n\n\
