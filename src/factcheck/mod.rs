@@ -810,6 +810,22 @@ mod tests {
     }
 
     #[test]
+    fn a_sluggish_start_is_no_strong_one() {
+        let engine = engine_of(
+            "Kane reaches final\n\n\
+            Dan Kane made a sluggish start, dropping his opening service game, and Tom Marsh \
+            took the first set.\n",
+        );
+        for claim in [
+            "kane started strong in the match",
+            "kane held his opening service game",
+        ] {
+            assert_verdict(&engine, claim, Verdict::Refuted);
+        }
+        assert_verdict(&engine, "kane made a sluggish start", Verdict::Supported);
+    }
+
+    #[test]
     fn an_opposite_word_speaks_of_the_names_beside_it() {
         let engine = engine_of(
             "Open final set\n\n\
