@@ -882,6 +882,20 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_of_dollars_or_pounds_is_money() {
+        let engine = engine_over(
+            "Firm admits bribes\n\n\
+            Acme paid for T-shirts with election slogans on them, and a stage for the campaign.\n\n\
+            Acme put more than $2m into the campaign of the ruling party.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how did the campaign get cash from acme",
+            "more than $2m",
+        );
+    }
+
+    #[test]
     fn how_often_asks_for_a_count() {
         let engine = engine_over(
             "Band plays on
