@@ -83,6 +83,11 @@ impl Query {
     pub fn stands_for(&self, term: &str) -> bool {
         self.words.iter().any(|w| w.stands_for(term))
     }
+
+    /// Is `term` one of the query's own words (not an alternative of one)?
+    pub fn holds_term(&self, term: &str) -> bool {
+        self.words.iter().any(|w| w.term == term)
+    }
 }
 
 /// A scored document.

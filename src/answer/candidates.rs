@@ -186,7 +186,7 @@ impl Engine {
                 && !terms.contains(&w.term.as_str())
                 && terms
                     .iter()
-                    .any(|t| lex.excludes(&w.term, t) && !query.words.iter().any(|q| q.term == *t))
+                    .any(|t| lex.excludes(&w.term, t) && !query.holds_term(t))
         })
     }
 }

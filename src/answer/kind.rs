@@ -42,12 +42,14 @@ impl Engine {
     pub(super) fn sentence_names_someone(&self, doc: DocId, query: &Query) -> bool {
         let new_name = |t: &Token| is_new_name(t, query);
         let tokens = self.tokens_of(doc);
-        // A surname names someone at the start of a sentence too ("Roddick dominated").
+        let pack = self.sentence_ref(doc).pack;
+        // A surname names someone at the start of a sentence too ("Roddick dominated"), where
+        // it is capitalised but not `proper`.
         let surname = |t: &Token| {
             t.role == TokenRole::Content
                 && t.capitalised
-                && !query.words.iter().any(|w| w.term == t.term)
-                && self.is_surname(self.sentence_ref(doc).pack, &t.term)
+                && !query.holds_term(&t.term)
+                && self.is_surname(pack, &t.term)
         };
         tokens
             .windows(2)
@@ -75,7 +77,7 @@ impl Engine {
     /// business leaders" has "of" between.
     pub(super) fn number_counts_asked_word(&self, doc: DocId, query: &Query) -> bool {
         self.tokens_of(doc).windows(2).any(|w| {
-            (w[0].number || is_number_word(&w[0].surface))
+            is_number(&w[0])
                 && w[1].role == TokenRole::Content
                 && !w[1].number
                 && query.stands_for(&w[1].term)
@@ -87,15 +89,14 @@ impl Engine {
     /// names the one asked about.
     pub(super) fn name_beside_question_word(&self, doc: DocId, query: &Query) -> bool {
         let tokens = self.tokens_of(doc);
-        let asked =
-            |t: &Token| t.role == TokenRole::Content && !t.proper && query.stands_for(&t.term);
+        let asked = |t: &Token| t.role == TokenRole::Content && query.stands_for(&t.term);
         let new_name = |t: &Token| is_new_name(t, query);
-        // Or the name comes first, in apposition to a question word, a name among them ("Ard
-        // Jan Vetham, Capgemini's principal consultant"): the comma is not a token.
-        let asked_after = |t: &Token| t.role == TokenRole::Content && query.stands_for(&t.term);
+        // After a lowercase question word ("reporter Oliver Finegold"); or before any question
+        // word, a name among them, in apposition ("Ard Jan Vetham, Capgemini's principal
+        // consultant"): the comma is not a token.
         tokens.windows(3).any(|w| {
-            (asked(&w[0]) && new_name(&w[1]) && new_name(&w[2]))
-                || (new_name(&w[0]) && new_name(&w[1]) && asked_after(&w[2]))
+            (asked(&w[0]) && !w[0].proper && new_name(&w[1]) && new_name(&w[2]))
+                || (new_name(&w[0]) && new_name(&w[1]) && asked(&w[2]))
         })
     }
 
@@ -126,7 +127,7 @@ impl Engine {
                     && t.proper
                     && t.term.contains('_')
                     && t.surface.split(' ').filter(|w| *w != "the").count() >= 2
-                    && !query.words.iter().any(|w| w.term == t.term)
+                    && !query.holds_term(&t.term)
             })
     }
 
@@ -151,9 +152,7 @@ impl Engine {
                             || (t.term == "may" && t.proper)
                     })
             }
-            AnswerKind::HowMany => tokens
-                .iter()
-                .any(|t| t.number || is_number_word(&t.surface)),
+            AnswerKind::HowMany => tokens.iter().any(is_number),
             AnswerKind::Name => self.sentence_gives_name(doc, query),
             // "32-year-old", "aged 32", "at 32".
             AnswerKind::Age => tokens
@@ -205,10 +204,7 @@ pub(super) fn asks_identity(r: &Retrieval) -> bool {
 
 /// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 fn is_new_name(t: &Token, query: &Query) -> bool {
-    t.role == TokenRole::Content
-        && t.proper
-        && !t.number
-        && !query.words.iter().any(|w| w.term == t.term)
+    t.role == TokenRole::Content && t.proper && !t.number && !query.holds_term(&t.term)
 }
 
 pub(crate) fn is_time_word(term: &str) -> bool {
@@ -291,7 +287,7 @@ fn is_clock_word(term: &str, surface: &str) -> bool {
 fn number_with_time_unit(tokens: &[Token]) -> bool {
     tokens
         .windows(2)
-        .any(|w| (w[0].number || is_number_word(&w[0].surface)) && is_time_unit(&w[1].term))
+        .any(|w| is_number(&w[0]) && is_time_unit(&w[1].term))
 }
 
 fn is_time_unit(term: &str) -> bool {
@@ -304,6 +300,11 @@ fn is_time_unit(term: &str) -> bool {
 
 fn looks_like_year(term: &str) -> bool {
     term.len() == 4 && (term.starts_with("19") || term.starts_with("20"))
+}
+
+/// A number in digits or words ("9,000", "six", "dozens", "twice").
+fn is_number(t: &Token) -> bool {
+    t.number || is_number_word(&t.surface)
 }
 
 fn is_number_word(word: &str) -> bool {
