@@ -898,10 +898,9 @@ mod tests {
     #[test]
     fn how_often_asks_for_a_count() {
         let engine = engine_over(
-            "Band plays on
-
-            The band plays at every home game of the club.             The band plays more than 40 times a season, its leader said.
-",
+            "Band plays on\n\n\
+            The band plays at every home game of the club. \
+            The band plays more than 40 times a season, its leader said.\n",
         );
         assert_first_citation(
             &engine,
