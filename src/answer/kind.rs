@@ -91,12 +91,26 @@ impl Engine {
         let tokens = self.tokens_of(doc);
         let asked = |t: &Token| t.role == TokenRole::Content && query.stands_for(&t.term);
         let new_name = |t: &Token| is_new_name(t, query);
-        // After a lowercase question word ("reporter Oliver Finegold"); or before any question
+        // After a lowercase question word ("reporter Oliver Finegold"), or after it and the
+        // "from" or "by" of its agent ("goals from Gregory Vignal"); or before any question
         // word, a name among them, in apposition ("Ard Jan Vetham, Capgemini's principal
         // consultant"): the comma is not a token.
-        tokens.windows(3).any(|w| {
-            (asked(&w[0]) && !w[0].proper && new_name(&w[1]) && new_name(&w[2]))
-                || (new_name(&w[0]) && new_name(&w[1]) && asked(&w[2]))
+        let two_names_at = |i: usize| {
+            tokens
+                .get(i..i + 2)
+                .is_some_and(|w| new_name(&w[0]) && new_name(&w[1]))
+        };
+        let agent_word_at = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.surface.as_str(), "from" | "by"))
+        };
+        tokens.iter().enumerate().any(|(i, t)| {
+            let after_question_word = asked(t)
+                && !t.proper
+                && (two_names_at(i + 1) || (agent_word_at(i + 1) && two_names_at(i + 2)));
+            let before_question_word = two_names_at(i) && tokens.get(i + 2).is_some_and(asked);
+            after_question_word || before_question_word
         })
     }
 

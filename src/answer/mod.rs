@@ -719,6 +719,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_from_or_by_the_word_asked_about_answers_who() {
+        let engine = engine_over(
+            "United win derby\n\n\
+            Goals from Pavel Drak and Nico Brun gave United a narrow and scrappy win at the Park \
+            that moves them three points clear of the champions.\n\n\
+            Sam Reed returned as Max Cole kept the side that scored four goals.\n",
+        );
+        assert_first_citation(&engine, "who got the goals", "Goals from Pavel Drak");
+    }
+
+    #[test]
     fn a_second_word_asking_for_the_amount_does_not_count_against_the_answer() {
         let engine = engine_over(
             "Rovers sign shirt sponsor\n\n\
