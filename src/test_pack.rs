@@ -29,13 +29,23 @@ pub fn engine() -> Engine {
 
 /// An engine over one in-memory pack of `article` (and curated `facts`, if any).
 pub fn engine_over(article: &str, facts: Option<&str>) -> Engine {
-    let pack = Pack::from_parts(
-        "sony".into(),
-        Path::new("mem/sony"),
-        article.into(),
-        None,
-        facts.map(str::to_owned),
-    )
-    .expect("test pack loads");
-    Engine::new(Knowledge::from_packs(vec![pack]).expect("knowledge"))
+    engine_over_packs(&[("sony", article, facts)])
+}
+
+/// An engine over several in-memory packs, each `(id, article, facts)`.
+pub fn engine_over_packs(packs: &[(&str, &str, Option<&str>)]) -> Engine {
+    let packs = packs
+        .iter()
+        .map(|(id, article, facts)| {
+            Pack::from_parts(
+                (*id).into(),
+                &Path::new("mem").join(id),
+                (*article).into(),
+                None,
+                facts.map(str::to_owned),
+            )
+            .expect("test pack loads")
+        })
+        .collect();
+    Engine::new(Knowledge::from_packs(packs).expect("knowledge"))
 }

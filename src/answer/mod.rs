@@ -133,10 +133,10 @@ impl Engine {
         let summary = is_summary_request(text);
         let mut answer = match self.retrieve(text, packs) {
             Some(r) if summary => self.lead_answer(r.pack),
-            Some(r) => self.decide(&r),
+            Some(r) => self.decide(&r, packs),
             None => match self.only_pack(packs) {
                 Some(pack) if summary => self.lead_answer(pack),
-                _ => self.decline(text, None),
+                _ => self.decline(text, None, packs),
             },
         };
         answer.question = question.to_owned();
@@ -231,8 +231,9 @@ impl Engine {
         }
     }
 
-    /// Turns a retrieval into an answer, or declines.
-    fn decide(&self, r: &Retrieval) -> Answer {
+    /// Turns a retrieval into an answer, or declines. `packs` is the scope the question was
+    /// asked in (`None`: all packs).
+    fn decide(&self, r: &Retrieval, packs: Option<&[usize]>) -> Answer {
         let mut candidates = self.candidates(r).peekable();
         let (best, leading) = self.most_answerable(r, &mut candidates);
         // A question about what happened after the events ("did the US accept the offer in
@@ -257,7 +258,7 @@ impl Engine {
             } else {
                 DeclineReason::NoSentence
             };
-            let mut answer = self.decline("", Some(r));
+            let mut answer = self.decline("", Some(r), packs);
             answer.declined = Some(reason);
             return answer;
         };
@@ -297,25 +298,37 @@ impl Engine {
         }
     }
 
-    /// A "the article doesn't say" answer, with topics to try instead.
-    fn decline(&self, question: &str, r: Option<&Retrieval>) -> Answer {
+    /// A "the article doesn't say" answer, with topics to try instead. With several packs in
+    /// scope it says that none of them covers the question, naming the closest one: saying
+    /// "I only answer from" the pack a question was routed to would hide all the others.
+    fn decline(&self, question: &str, r: Option<&Retrieval>, packs: Option<&[usize]>) -> Answer {
         let pack = r.map(|r| r.pack);
-        let about = match pack {
-            Some(p) => format!("“{}”", self.packs()[p].title()),
-            None if self.packs().len() == 1 => format!("“{}”", self.packs()[0].title()),
-            None => "these articles".to_owned(),
-        };
+        let in_scope = packs.map_or(self.packs().len(), <[usize]>::len);
+        let title = |p: usize| format!("“{}”", self.packs()[p].title());
         // Nothing that could be a word (white space, punctuation, emoji, mentions): invite a
         // question rather than say the article doesn't cover it.
         let empty = r.is_none() && !text::normalize(question).chars().any(char::is_alphanumeric);
-        let answer = if empty {
-            format!(
-                "Ask me a question about {about}, and I will answer with quotes from the article."
-            )
-        } else {
-            format!(
-                "The article doesn't say. I only answer from {about}, and it doesn't cover that."
-            )
+        let answer = match (empty, self.only_pack(packs).or(pack)) {
+            (true, Some(p)) if in_scope == 1 => format!(
+                "Ask me a question about {}, and I will answer with quotes from the article.",
+                title(p)
+            ),
+            (true, _) => "Ask me a question about these articles, and I will answer with quotes \
+                 from them."
+                .to_owned(),
+            (false, Some(p)) if in_scope == 1 => format!(
+                "The article doesn't say. I only answer from {}, and it doesn't cover that.",
+                title(p)
+            ),
+            (false, Some(p)) => format!(
+                "The articles don't say. I only answer from the {in_scope} articles here; the \
+                 closest, {}, doesn't cover that.",
+                title(p)
+            ),
+            (false, None) => format!(
+                "The articles don't say. I only answer from the {in_scope} articles here, and \
+                 none of them covers that."
+            ),
         };
         Answer {
             question: question.to_owned(),
@@ -429,6 +442,38 @@ mod tests {
         assert!(answer.answered, "{question}: declined");
         let quote = &answer.citations[0].quote;
         assert!(quote.contains(text), "{question}: {quote}");
+    }
+
+    #[test]
+    fn a_decline_over_several_articles_says_none_covers_it_not_only_the_closest() {
+        let engine = crate::test_pack::engine_over_packs(&[
+            (
+                "derby",
+                "Rovers win derby\n\nRovers beat City two goals to one.\n",
+                None,
+            ),
+            (
+                "bank",
+                "Bank fined\n\nThe regulator fined the bank for lax controls.\n",
+                None,
+            ),
+        ]);
+        let answer = engine.ask("who refereed the derby");
+        assert!(!answer.answered, "{:?}", answer.citations);
+        assert!(
+            answer.answer.contains("the 2 articles here")
+                && answer.answer.contains("the closest, “Rovers win derby”"),
+            "{}",
+            answer.answer
+        );
+        let only_derby = engine.ask_in("who refereed the derby", Some(&[0]));
+        assert!(
+            only_derby
+                .answer
+                .contains("I only answer from “Rovers win derby”, and it doesn't cover that"),
+            "{}",
+            only_derby.answer
+        );
     }
 
     #[test]
