@@ -477,6 +477,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_inside_a_phrase_of_other_meaning_asks_for_nothing() {
+        // "clear its name" asks for no name: the answer names nobody.
+        let engine = engine_over(
+            "Firm denies fraud\n\n\
+            The firm denied any part in the fraud. \
+            To clear its name, the firm offered to open its books to the auditors.\n\n\
+            The regulator said the inquiry would go on.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "what did the firm offer to clear its name",
+            "open its books",
+        );
+    }
+
+    #[test]
     fn a_people_stands_for_its_country_and_a_head_word_for_its_compound() {
         let engine = engine_over(
             "Derby ends in a draw\n\n\

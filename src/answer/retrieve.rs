@@ -105,10 +105,19 @@ impl Engine {
         {
             last.role = TokenRole::Filler;
         }
-        // Word by word: a phrase token ("stand for") may hold a cue.
+        // Word by word: a phrase token may be a cue ("stand for"). A phrase of another meaning
+        // is one word here, so that a cue word inside it asks for nothing: "clear its name"
+        // asks for no name.
         let words: Vec<String> = tokens
             .iter()
-            .flat_map(|t| t.surface.split(' ').map(str::to_owned))
+            .flat_map(|t| {
+                let parts: Vec<&str> = t.surface.split(' ').collect();
+                if parts.len() > 1 && !Lexicon::get().is_cue(&parts) {
+                    vec![parts.join("_")]
+                } else {
+                    parts.into_iter().map(str::to_owned).collect()
+                }
+            })
             .collect();
         let asked = if question {
             Lexicon::get().answer_kind(&words)

@@ -378,6 +378,13 @@ impl Lexicon {
         best.map(|(_, kind, cue)| (kind, cue))
     }
 
+    /// Is `words` (lowercase, in order) a whole cue of some kind ("stand for")?
+    pub fn is_cue(&self, words: &[&str]) -> bool {
+        self.question_words
+            .iter()
+            .any(|(cue, _, _)| cue.iter().map(String::as_str).eq(words.iter().copied()))
+    }
+
     /// Every cue of `kind` in `words` (lowercase, in order), wherever it stands: "how much …
     /// worth" holds two cues of an amount.
     pub fn cues_of<'a>(
