@@ -8,9 +8,9 @@
 //! word an article puts before two different people describes neither.
 //!
 //! It also learns the last words of the article's two-word names ("Andy Roddick"), so that the
-//! surname alone ("Roddick dominated") is known to name someone.
+//! surname alone ("Roddick dominated") is known to name someone, and whose name it is.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::speech::is_speech_cue;
 use crate::text::{Token, TokenRole};
@@ -20,8 +20,9 @@ use crate::text::{Token, TokenRole};
 #[derive(Debug, Default)]
 pub(crate) struct Descriptors {
     names: HashMap<String, Option<Name>>,
-    /// Terms the article writes as the last word of a name of two words or more.
-    surnames: HashSet<String>,
+    /// Terms the article writes as the last word of a name of two words or more, with that
+    /// whole name's terms (None: two different names end with it).
+    surnames: HashMap<String, Option<Vec<String>>>,
 }
 
 /// A name as the index matches it and as the article writes it.
@@ -34,18 +35,42 @@ struct Name {
 impl Descriptors {
     /// Learns from one sentence of the article: its `text` and its analysed `tokens`.
     pub(crate) fn learn(&mut self, text: &str, tokens: &[Token]) {
+        // A capitalised word opening the sentence is a name's first word when news text
+        // mostly writes it as a name ("Hayley Yelling, Jo Pavey…"; not "Striker Novo").
+        let is_name_word = |i: usize| {
+            let t: &Token = &tokens[i];
+            is_name_word(t)
+                || (i == 0
+                    && t.capitalised
+                    && t.role == TokenRole::Content
+                    && crate::text::general::usually_a_name(&t.term, &t.surface))
+        };
         let mut i = 0;
         while i < tokens.len() {
-            if !is_name_word(&tokens[i]) {
+            if !is_name_word(i) {
                 i += 1;
                 continue;
             }
+            // A name ends at a comma: "Hayley Yelling, Jo Pavey" are two.
             let start = i;
-            while i < tokens.len() && is_name_word(&tokens[i]) {
+            i += 1;
+            while i < tokens.len()
+                && is_name_word(i)
+                && !text
+                    .get(tokens[i - 1].span.end..tokens[i].span.start)
+                    .is_some_and(|between| between.contains(','))
+            {
                 i += 1;
             }
             if i - start >= 2 {
-                self.surnames.insert(tokens[i - 1].term.clone());
+                let full: Vec<String> = tokens[start..i].iter().map(|t| t.term.clone()).collect();
+                let entry = self
+                    .surnames
+                    .entry(tokens[i - 1].term.clone())
+                    .or_insert_with(|| Some(full.clone()));
+                if entry.as_ref().is_some_and(|known| *known != full) {
+                    *entry = None;
+                }
             }
             let Some(word) = start.checked_sub(1).map(|b| &tokens[b]) else {
                 continue;
@@ -75,7 +100,13 @@ impl Descriptors {
     /// Does the article write `term` as the last word of a longer name ("Roddick" of "Andy
     /// Roddick")?
     pub(crate) fn is_surname(&self, term: &str) -> bool {
-        self.surnames.contains(term)
+        self.surnames.contains_key(term)
+    }
+
+    /// The terms of the one full name the article ends with surname `term` ("andi",
+    /// "roddick" for "roddick"); None when it gives none, or two.
+    pub(crate) fn full_name(&self, term: &str) -> Option<&[String]> {
+        self.surnames.get(term)?.as_deref()
     }
 
     /// The person a text's "the <descriptor>" stands for, among its first `before` `tokens`,

@@ -164,12 +164,16 @@ impl Engine {
     /// a sentence that does not refer back.
     ///
     /// A sentence that carries on a quotation speaks of whoever speaks it ("“I started
-    /// preparing…”" after "“It's awesome,” said Hewitt" is Hewitt's).
+    /// preparing…”" after "“It's awesome,” said Hewitt" is Hewitt's); so does one that refers
+    /// back to a quotation ("The 32-year-old will race…" after "“Winning the European title
+    /// meant so much,” said Yelling"): the names inside the quotation are what is said.
     pub(crate) fn antecedent_names(&self, doc: DocId) -> Vec<&str> {
         let Some(root) = self.antecedent_root(doc) else {
             return Vec::new();
         };
-        if speech::continues_a_quotation(self.sentence_text(doc)) {
+        if speech::continues_a_quotation(self.sentence_text(doc))
+            || speech::quotation_end(self.sentence_text(root)).is_some()
+        {
             if let Speakers::Named(names) = self.speakers(root) {
                 if !names.is_empty() {
                     return names.into_iter().map(|(_, term)| term).collect();
@@ -195,6 +199,11 @@ impl Engine {
         self.descriptors
             .get(pack)
             .is_some_and(|d| d.is_surname(term))
+    }
+
+    /// The terms of the one full name pack `pack` ends with surname `term`, if any.
+    pub(crate) fn full_name(&self, pack: usize, term: &str) -> Option<&[String]> {
+        self.descriptors.get(pack)?.full_name(term)
     }
 
     /// The name terms sentence `doc`'s "the mayor" stands for, among its first `before` tokens.

@@ -493,6 +493,21 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_referring_back_to_a_quotation_speaks_of_its_speaker_by_full_name() {
+        // "The 29-year-old" is Sellick, who speaks the quotation before it, not "European",
+        // the first name inside it; and Sellick is Maria Sellick, named first in a list.
+        let engine = engine_over(
+            "Four named for worlds\n\n\
+            Maria Sellick, Jo Pavlo, Karl Keskin and Adam Hick will represent the team at the \
+            event in France. Sellick won the European title last month.\n\n\
+            \"Winning the European title meant so much to me,\" said Sellick. \
+            \"And being picked means I can focus.\" \
+            The 29-year-old will race alongside Pavlo in the 8km race on 19 March.\n",
+        );
+        assert_first_citation(&engine, "how old is maria sellick", "The 29-year-old");
+    }
+
+    #[test]
     fn a_people_stands_for_its_country_and_a_head_word_for_its_compound() {
         let engine = engine_over(
             "Derby ends in a draw\n\n\

@@ -396,6 +396,16 @@ impl Engine {
         if names.is_empty() {
             return;
         }
+        // A surname stands for the whole name the article gives it ("Yelling": "Hayley
+        // Yelling").
+        let pack = self.sentence_ref(doc).pack;
+        let full: Vec<&str> = names
+            .iter()
+            .filter_map(|n| self.full_name(pack, n))
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        names.extend(full);
         let n = self.sentences.doc_count();
         for (i, word) in query.words.iter().enumerate().take(64) {
             if *matched & (1 << i) != 0 {
