@@ -620,6 +620,15 @@ pub fn build_query(tokens: &[Token], index: &Index) -> Query {
                     }
                 }
             }
+            // A word of a multi-word name the lexicon knows stands for that name: "kim's
+            // govt" for "Kim Jong Un", which the article holds as one term.
+            if usually_a_name || tok.proper {
+                for alias in lex.aliases_with_word(&tok.surface) {
+                    if index.knows(alias) && !alternatives.iter().any(|(t, _)| t == alias) {
+                        alternatives.push((alias.clone(), SYNONYM_WEIGHT));
+                    }
+                }
+            }
             if let Some(fixed) = lexicon_typo(&tok.surface) {
                 for syn in lex.synonyms(&fixed) {
                     alternatives.push((syn.clone(), TYPO_WEIGHT * SYNONYM_WEIGHT));

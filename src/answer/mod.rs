@@ -508,6 +508,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_known_multi_word_name_stands_for_the_name() {
+        // The article holds "Kim Jong Un" as one term; "kim" alone is that name.
+        let engine = engine_over(
+            "Parade held\n\n\
+            Kim Jong Un praised the army at a parade in the capital in March.\n\n\
+            The army chief praised the soldiers.\n",
+        );
+        assert_first_citation(&engine, "who did kim praise", "Kim Jong Un praised");
+    }
+
+    #[test]
     fn a_people_stands_for_its_country_and_a_head_word_for_its_compound() {
         let engine = engine_over(
             "Derby ends in a draw\n\n\

@@ -69,6 +69,9 @@ pub struct Lexicon {
     irregular: HashMap<String, String>,
     /// Alias phrases (as word sequences) to their canonical term.
     phrases: HashMap<Vec<String>, String>,
+    /// A word of a multi-word alias ("kim" of "kim jong un") to the canonical terms of the
+    /// aliases it is part of.
+    alias_parts: HashMap<String, Vec<String>>,
     /// Multi-word phrases keyed by the stems of their words' base forms, so "turns down" and
     /// "turned down" find "turn down".
     stem_phrases: HashMap<Vec<String>, String>,
@@ -119,6 +122,7 @@ impl Lexicon {
                 .map(|(form, base)| (form.to_owned(), base.to_owned()))
                 .collect(),
             phrases: HashMap::new(),
+            alias_parts: HashMap::new(),
             longest_phrase: 1,
             phrases_by_len: Vec::new(),
             stem_phrases: HashMap::new(),
@@ -151,6 +155,17 @@ impl Lexicon {
             let canonical = canonical_term(&group[0]);
             for entry in group {
                 lex.add_phrase(entry, &canonical);
+            }
+            // Only the canonical name's words: "kim" is part of "kim jong un", not of "north
+            // korea" (whose aliases include "kim jong un's country").
+            let words = split_words(&group[0]);
+            if words.len() >= 2 {
+                for word in words.into_iter().filter(|w| !lex.stop.contains(w)) {
+                    lex.alias_parts
+                        .entry(word)
+                        .or_default()
+                        .push(canonical.clone());
+                }
             }
         }
         for group in &raw.synonyms {
@@ -284,6 +299,11 @@ impl Lexicon {
     }
     pub fn is_negation(&self, word: &str) -> bool {
         self.negations.contains(word)
+    }
+    /// The canonical terms of the multi-word aliases `word` is part of ("kim_jong_un" for
+    /// "kim").
+    pub fn aliases_with_word(&self, word: &str) -> &[String] {
+        self.alias_parts.get(word).map_or(&[], Vec::as_slice)
     }
     /// The canonical term for an exact alias phrase.
     pub fn phrase(&self, words: &[String]) -> Option<&str> {
