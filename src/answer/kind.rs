@@ -168,10 +168,12 @@ impl Engine {
             }
             AnswerKind::HowMany => tokens.iter().any(is_number),
             AnswerKind::Name => self.sentence_gives_name(doc, query),
-            // "32-year-old", "aged 32", "at 32".
-            AnswerKind::Age => tokens
-                .iter()
-                .any(|t| t.term == "age" || matches!(t.surface.as_str(), "aged" | "age" | "ages")),
+            // "32-year-old", "aged 32", "at 32"; or news's "Mr Ebbers, 63, directed…".
+            AnswerKind::Age => {
+                tokens.iter().any(|t| {
+                    t.term == "age" || matches!(t.surface.as_str(), "aged" | "age" | "ages")
+                }) || age_beside_name(self.sentence_text(doc), tokens)
+            }
             // A number with a unit of time: "two hours", "three years", "90 minutes"; or how
             // far a time runs: "until 23 December", "since 17 October", "by 11 March".
             AnswerKind::Duration => {
@@ -219,6 +221,24 @@ pub(super) fn asks_identity(r: &Retrieval) -> bool {
 /// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 fn is_new_name(t: &Token, query: &Query) -> bool {
     t.role == TokenRole::Content && t.proper && !t.number && !query.holds_term(&t.term)
+}
+
+/// Does a name have an age beside it between commas, as news writes ages ("Mr Ebbers, 63,
+/// directed…")? `text` is the sentence the `tokens` were analysed from.
+fn age_beside_name(text: &str, tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|w| {
+        let (name, age) = (&w[0], &w[1]);
+        let years = age
+            .surface
+            .parse::<u8>()
+            .ok()
+            .filter(|y| (1..=120).contains(y));
+        name.proper
+            && !name.number
+            && years.is_some()
+            && text.get(name.span.end..age.span.start) == Some(", ")
+            && text[age.span.end..].starts_with(',')
+    })
 }
 
 pub(crate) fn is_time_word(term: &str) -> bool {

@@ -519,6 +519,22 @@ mod tests {
     }
 
     #[test]
+    fn an_age_between_commas_after_a_name_answers_how_old() {
+        let engine = engine_over(
+            "Trial opens\n\n\
+            The trial of the former chief executive opened in New York on Monday.\n\n\
+            Prosecutors say Mr Ebbs, 63, directed the fraud at the firm.\n",
+        );
+        assert_first_citation(&engine, "how old is ebbs", "Mr Ebbs, 63,");
+        // A number between commas after a word that is no name is no age.
+        let engine = engine_over(
+            "Jobs cut\n\n\
+            The plant in Leeds will close, with jobs cut in stages, 40, then 60, by June.\n",
+        );
+        assert_declined(&engine, "how old is the plant");
+    }
+
+    #[test]
     fn a_people_stands_for_its_country_and_a_head_word_for_its_compound() {
         let engine = engine_over(
             "Derby ends in a draw\n\n\
