@@ -770,6 +770,16 @@ mod tests {
         );
         // What is asked of the alternatives ("directed") must still be in the article.
         assert_declined(&engine, "who directed the comedy, ann lee or bo tan");
+        // A question closing on "not the …" offers what follows to be turned down.
+        assert_first_citation(
+            &engine,
+            "so hackers broke into corvane pictures?? not the playstation network?",
+            "Hackers broke into",
+        );
+        assert_declined(
+            &engine,
+            "so the comedy was directed by ann lee? not the playstation",
+        );
     }
 
     #[test]

@@ -570,14 +570,39 @@ impl Engine {
 /// not name (`known[i]`: the pack uses word i), when it names a word of the other ("was it Sony
 /// Pictures or Sony Music", "PlayStation or the movie side"). The question offers such a word
 /// to be turned down; the article need not mention it. The alternatives are the runs of words
-/// on either side of "or", and the rest of the question must be in the article.
+/// on either side of "or", and the rest of the question must be in the article. A question
+/// that closes on "not the …" ("so the FBI said it, not the White House?") offers what
+/// follows to be turned down too, when the article names the rest.
 fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<bool> {
     let mut rejected = vec![false; query.words.len()];
+    let content = |t: &&Token| t.role == TokenRole::Content;
+    let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
+    let closing_not = tokens
+        .iter()
+        .rposition(|t| t.surface == "not")
+        .filter(|&at| {
+            tokens
+                .get(at + 1)
+                .is_some_and(|t| matches!(t.surface.as_str(), "the" | "a" | "an"))
+        });
+    if let Some(at) = closing_not {
+        let run: Vec<usize> = tokens[at + 2..].iter().filter_map(word_of).collect();
+        let closes = tokens[at + 2..]
+            .iter()
+            .skip_while(content)
+            .all(|t| t.role != TokenRole::Content);
+        let rest: Vec<usize> = (0..query.words.len())
+            .filter(|i| !run.contains(i))
+            .collect();
+        if closes && !rest.is_empty() && rest.iter().all(|&i| known[i]) {
+            for &i in run.iter().filter(|&&i| !known[i]) {
+                rejected[i] = true;
+            }
+        }
+    }
     let Some(or) = tokens.iter().position(|t| t.surface == "or") else {
         return rejected;
     };
-    let content = |t: &&Token| t.role == TokenRole::Content;
-    let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
     let before: Vec<usize> = tokens[..or]
         .iter()
         .rev()
