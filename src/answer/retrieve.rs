@@ -278,28 +278,7 @@ impl Engine {
         }
         if let Some(kind) = kind {
             for c in &mut ranked {
-                let lift = match kind {
-                    AnswerKind::Why if self.sentence_gives_reason(c.at) => WHY_REASON_LIFT,
-                    AnswerKind::Who | AnswerKind::Name
-                        if self.name_after_kind_noun(c.doc, &kind_nouns, &query) =>
-                    {
-                        WHO_NAME_LIFT * KIND_NOUN_LIFT
-                    }
-                    AnswerKind::Who | AnswerKind::Name
-                        if self.name_beside_question_word(c.doc, &query) =>
-                    {
-                        WHO_NAME_LIFT * APPOSITION_LIFT
-                    }
-                    AnswerKind::Who if self.sentence_names_someone(c.doc, &query) => WHO_NAME_LIFT,
-                    AnswerKind::Where if self.sentence_names_place(c.doc, &query) => {
-                        WHERE_PLACE_LIFT
-                    }
-                    AnswerKind::HowMany if self.number_counts_asked_word(c.doc, &query) => {
-                        COUNT_LIFT
-                    }
-                    _ => 1.0,
-                };
-                c.score *= lift;
+                c.score *= self.kind_lift(kind, c.doc, &kind_nouns, &query);
             }
         }
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
@@ -322,6 +301,29 @@ impl Engine {
             topic,
             runner_up,
         })
+    }
+
+    /// How much sentence `doc` is lifted for holding the kind of answer asked for: a name
+    /// beside the question's word for "who", a place for "where", a reason for "why", a number
+    /// counting the asked word for "how many".
+    fn kind_lift(&self, kind: AnswerKind, doc: DocId, kind_nouns: &[String], query: &Query) -> f32 {
+        match kind {
+            AnswerKind::Why if self.sentence_gives_reason(self.sentence_ref(doc)) => {
+                WHY_REASON_LIFT
+            }
+            AnswerKind::Who | AnswerKind::Name
+                if self.name_after_kind_noun(doc, kind_nouns, query) =>
+            {
+                WHO_NAME_LIFT * KIND_NOUN_LIFT
+            }
+            AnswerKind::Who | AnswerKind::Name if self.name_beside_question_word(doc, query) => {
+                WHO_NAME_LIFT * APPOSITION_LIFT
+            }
+            AnswerKind::Who if self.sentence_names_someone(doc, query) => WHO_NAME_LIFT,
+            AnswerKind::Where if self.sentence_names_place(doc, query) => WHERE_PLACE_LIFT,
+            AnswerKind::HowMany if self.number_counts_asked_word(doc, query) => COUNT_LIFT,
+            _ => 1.0,
+        }
     }
 
     /// Weight of each query word over all packs (BM25 idf of its most common alternative).
