@@ -535,6 +535,31 @@ mod tests {
     }
 
     #[test]
+    fn routing_counts_a_sentence_holding_the_kind_of_answer_asked_for() {
+        // Both articles hold "people" and a word for a poll; only one counts the people.
+        let engine = crate::test_pack::engine_over_packs(&[
+            (
+                "plans",
+                "Firms fail to plan\n\n\
+                Firms fail to plan until it affects 20% of people, new research says.\n",
+                None,
+            ),
+            (
+                "tags",
+                "Shoppers wary of tags\n\n\
+                More than half of the 2,000 people surveyed across four countries last autumn \
+                said they had worries about the tags in clothes.\n",
+                None,
+            ),
+        ]);
+        assert_first_citation(
+            &engine,
+            "how many ppl did they poll",
+            "2,000 people surveyed",
+        );
+    }
+
+    #[test]
     fn a_people_stands_for_its_country_and_a_head_word_for_its_compound() {
         let engine = engine_over(
             "Derby ends in a draw\n\n\

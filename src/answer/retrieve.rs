@@ -30,6 +30,8 @@ const WHERE_PLACE_LIFT: f32 = 1.25;
 const COUNT_LIFT: f32 = 1.25;
 /// And again when the name stands right after a question word ("reporter Oliver Finegold").
 const APPOSITION_LIFT: f32 = 1.2;
+/// Share of the best score from which a sentence's kind lift counts in routing.
+const ROUTE_KIND_FLOOR: f32 = 0.7;
 /// How strongly routing between packs prefers the pack that uses more of the question's words.
 const ROUTE_COVERAGE_POWER: f32 = 2.0;
 /// How much more a name counts than another word when routing a question to a pack.
@@ -212,8 +214,19 @@ impl Engine {
         // Which query words each pack uses at all (in any sentence), to route the question to
         // the pack it is about: the one that holds most of its rarer words, then the best
         // sentence. Kept by pack index: a common word touches thousands of packs.
+        // A sentence that holds the kind of answer asked for counts so in routing too ("how
+        // many ppl did they poll": "2,000 people surveyed" in one article against "20% of
+        // people … new research says" in another). Only near the best score: checking the kind
+        // reads the sentence.
+        let top = boosted.iter().map(|b| b.1).fold(0.0f32, f32::max);
         let mut per_pack: Vec<Option<(f32, u64)>> = vec![None; self.packs().len()];
         for &(doc, score, matched) in &boosted {
+            let score = match kind {
+                Some(kind) if score >= ROUTE_KIND_FLOOR * top => {
+                    score * self.kind_lift(kind, doc, &kind_nouns, &query)
+                }
+                _ => score,
+            };
             let e = per_pack[self.sentence_ref(doc).pack].get_or_insert((score, 0));
             e.0 = e.0.max(score);
             e.1 |= matched;
