@@ -35,16 +35,7 @@ struct Name {
 impl Descriptors {
     /// Learns from one sentence of the article: its `text` and its analysed `tokens`.
     pub(crate) fn learn(&mut self, text: &str, tokens: &[Token]) {
-        // A capitalised word opening the sentence is a name's first word when news text
-        // mostly writes it as a name ("Hayley Yelling, Jo Pavey…"; not "Striker Novo").
-        let is_name_word = |i: usize| {
-            let t: &Token = &tokens[i];
-            is_name_word(t)
-                || (i == 0
-                    && t.capitalised
-                    && t.role == TokenRole::Content
-                    && crate::text::general::usually_a_name(&t.term, &t.surface))
-        };
+        let is_name_word = |i: usize| name_word_at(tokens, i, |_| false);
         let mut i = 0;
         while i < tokens.len() {
             if !is_name_word(i) {
@@ -147,9 +138,23 @@ pub(crate) struct Described<'a, 't> {
     pub written: &'a str,
 }
 
-/// A word of a name: capitalised mid-sentence (or an acronym), not a number, day or month.
-fn is_name_word(t: &Token) -> bool {
-    t.role == TokenRole::Content && t.proper && !t.number && !crate::answer::is_time_word(&t.term)
+/// Is `tokens[i]` a word of a name: capitalised mid-sentence (or an acronym), not a number,
+/// day or month ("On Tuesday, the mayor…": a day is not who the sentence is about)? A word
+/// opening the sentence is one when news text mostly writes it as a name ("Hayley Yelling, Jo
+/// Pavey…"; not "Striker Novo"), or when `named_elsewhere` says the articles do.
+pub(crate) fn name_word_at(
+    tokens: &[Token],
+    i: usize,
+    named_elsewhere: impl Fn(&str) -> bool,
+) -> bool {
+    let t = &tokens[i];
+    t.role == TokenRole::Content
+        && !t.number
+        && !crate::answer::is_time_word(&t.term)
+        && (t.proper
+            || (i == 0
+                && (crate::text::general::usually_a_name(&t.term, &t.surface)
+                    || named_elsewhere(&t.term))))
 }
 
 /// A lowercase single word that can say what someone is ("mayor", "reporter"), not a word of

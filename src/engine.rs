@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::descriptors::{Described, Descriptors};
+use crate::descriptors::{name_word_at, Described, Descriptors};
 use crate::knowledge::{Knowledge, KnowledgeError, Pack, Topic};
 use crate::search::{DocId, Index};
 use crate::speech::{self, Speakers};
@@ -234,17 +234,8 @@ impl Engine {
     /// pleaded guilty", "Wilkinson, who has not played…").
     fn first_name_in(&self, doc: DocId) -> Vec<&str> {
         let tokens = self.tokens_of(doc);
-        let is_name = |i: usize| {
-            let t = &tokens[i];
-            t.role == TokenRole::Content
-                && !t.number
-                // "On Tuesday, the mayor…": a day is not who the sentence is about.
-                && !crate::answer::is_time_word(&t.term)
-                && (t.proper
-                    || (i == 0
-                        && (text::general::usually_a_name(&t.term, &t.surface)
-                            || self.sentences.never_lowercase_name(&t.term))))
-        };
+        let is_name =
+            |i: usize| name_word_at(tokens, i, |term| self.sentences.never_lowercase_name(term));
         let Some(start) = (0..tokens.len()).find(|&i| is_name(i)) else {
             return Vec::new();
         };
