@@ -308,24 +308,24 @@ impl Engine {
         // Nothing that could be a word (white space, punctuation, emoji, mentions): invite a
         // question rather than say the article doesn't cover it.
         let empty = r.is_none() && !text::normalize(question).chars().any(char::is_alphanumeric);
-        let answer = match (empty, self.only_pack(packs).or(pack)) {
-            (true, Some(p)) if in_scope == 1 => format!(
+        let answer = match (empty, self.only_pack(packs), pack) {
+            (true, Some(only), _) => format!(
                 "Ask me a question about {}, and I will answer with quotes from the article.",
-                title(p)
+                title(only)
             ),
-            (true, _) => "Ask me a question about these articles, and I will answer with quotes \
-                 from them."
+            (true, None, _) => "Ask me a question about these articles, and I will answer with \
+                 quotes from them."
                 .to_owned(),
-            (false, Some(p)) if in_scope == 1 => format!(
+            (false, Some(only), _) => format!(
                 "The article doesn't say. I only answer from {}, and it doesn't cover that.",
-                title(p)
+                title(only)
             ),
-            (false, Some(p)) => format!(
+            (false, None, Some(closest)) => format!(
                 "The articles don't say. I only answer from the {in_scope} articles here; the \
                  closest, {}, doesn't cover that.",
-                title(p)
+                title(closest)
             ),
-            (false, None) => format!(
+            (false, None, None) => format!(
                 "The articles don't say. I only answer from the {in_scope} articles here, and \
                  none of them covers that."
             ),
