@@ -237,7 +237,9 @@ fn age_beside_name(text: &str, tokens: &[Token]) -> bool {
             && !name.number
             && years.is_some()
             && text.get(name.span.end..age.span.start) == Some(", ")
-            && text[age.span.end..].starts_with(',')
+            && text
+                .get(age.span.end..)
+                .is_some_and(|rest| rest.starts_with(','))
     })
 }
 
