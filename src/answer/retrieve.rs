@@ -2,7 +2,7 @@
 //! each of the text's words by how much it tells (its rarity in the pack and in general news;
 //! nothing for words set aside or offered to be turned down).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::engine::{Engine, SentenceRef};
 use crate::search::{build_query, DocId, Index, Query};
@@ -216,14 +216,19 @@ impl Engine {
         // sentence. Kept by pack index: a common word touches thousands of packs.
         // A sentence that holds the kind of answer asked for counts so in routing too ("how
         // many ppl did they poll": "2,000 people surveyed" in one article against "20% of
-        // people … new research says" in another). Only near the best score: checking the kind
-        // reads the sentence.
-        let top = boosted.iter().map(|b| b.1).fold(0.0f32, f32::max);
+        // people … new research says" in another), when there is a choice of packs. Only near
+        // the best score: checking the kind reads the sentence. The lifts found are kept for
+        // the ranking below.
+        let choice = packs.map_or(self.packs().len(), <[usize]>::len) > 1;
+        let best_score = boosted.iter().map(|b| b.1).fold(0.0f32, f32::max);
+        let mut kind_lifts: HashMap<DocId, f32> = HashMap::new();
         let mut per_pack: Vec<Option<(f32, u64)>> = vec![None; self.packs().len()];
         for &(doc, score, matched) in &boosted {
             let score = match kind {
-                Some(kind) if score >= ROUTE_KIND_FLOOR * top => {
-                    score * self.kind_lift(kind, doc, &kind_nouns, &query)
+                Some(kind) if choice && score >= ROUTE_KIND_FLOOR * best_score => {
+                    let lift = self.kind_lift(kind, doc, &kind_nouns, &query);
+                    kind_lifts.insert(doc, lift);
+                    score * lift
                 }
                 _ => score,
             };
@@ -291,7 +296,10 @@ impl Engine {
         }
         if let Some(kind) = kind {
             for c in &mut ranked {
-                c.score *= self.kind_lift(kind, c.doc, &kind_nouns, &query);
+                c.score *= match kind_lifts.get(&c.doc) {
+                    Some(&lift) => lift,
+                    None => self.kind_lift(kind, c.doc, &kind_nouns, &query),
+                };
             }
         }
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
