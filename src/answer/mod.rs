@@ -519,6 +519,23 @@ mod tests {
     }
 
     #[test]
+    fn how_far_asks_for_a_measure_and_a_closing_now_asks_for_nothing() {
+        // "how far clear" asks for a number, as "how big" does; "now" only says the question
+        // is about how things stand, as "currently" does. Neither word is in the article.
+        let engine = engine_over(
+            "Hawks beat Owls\n\n\
+            Goals from Ian Marsh and Tom Reed gave the Hawks a win that moves them three points \
+            clear of the Owls.\n\n\
+            The Owls had been clear favourites before the game.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "how far clear are the hawks now",
+            "three points clear",
+        );
+    }
+
+    #[test]
     fn an_age_between_commas_after_a_name_answers_how_old() {
         let engine = engine_over(
             "Trial opens\n\n\

@@ -553,6 +553,12 @@ mod tests {
                 "{question}"
             );
         }
+        // "how quick", as chat writes "how quickly", asks how long.
+        let words = split_words("how quick did he score");
+        assert_eq!(
+            lex.answer_kind(&words).map(|(kind, _)| kind),
+            Some(AnswerKind::Duration)
+        );
         // "a swiss town" is in Switzerland; "the dutch keeper" from the Netherlands.
         assert!(linked("swiss", "switzerland") && linked("dutch", "netherlands"));
         // British parties by their everyday names; "what's their view" asks what they say.
