@@ -8,8 +8,51 @@ use crate::text::{self, AnswerKind, Token, TokenRole};
 
 /// How many tokens after the noun of a cue ("which group") its name may stand.
 const KIND_NOUN_REACH: usize = 6;
+/// How much a "why" question prefers sentences that give a reason.
+const WHY_REASON_LIFT: f32 = 1.3;
+/// How much a "who" question prefers sentences that name someone new.
+const WHO_NAME_LIFT: f32 = 1.25;
+/// Lift for a sentence whose name follows the noun of the cue ("which group": "the hacker
+/// group, self named as the Guardians of Peace").
+const KIND_NOUN_LIFT: f32 = 1.5;
+/// And again when the name stands right after a question word ("reporter Oliver Finegold").
+const APPOSITION_LIFT: f32 = 1.2;
+/// How much a "where" question prefers sentences that put something in a named place.
+const WHERE_PLACE_LIFT: f32 = 1.25;
+/// Lift for a sentence whose number counts what a "how many" question names ("9,000 business
+/// leaders" for "how many bosses").
+const COUNT_LIFT: f32 = 1.25;
 
 impl Engine {
+    /// How much sentence `doc` is lifted for holding the kind of answer asked for: a name
+    /// beside the question's word for "who", a place for "where", a reason for "why", a number
+    /// counting the asked word for "how many".
+    pub(super) fn kind_lift(
+        &self,
+        kind: AnswerKind,
+        doc: DocId,
+        kind_nouns: &[String],
+        query: &Query,
+    ) -> f32 {
+        match kind {
+            AnswerKind::Why if self.sentence_gives_reason(self.sentence_ref(doc)) => {
+                WHY_REASON_LIFT
+            }
+            AnswerKind::Who | AnswerKind::Name
+                if self.name_after_kind_noun(doc, kind_nouns, query) =>
+            {
+                WHO_NAME_LIFT * KIND_NOUN_LIFT
+            }
+            AnswerKind::Who | AnswerKind::Name if self.name_beside_question_word(doc, query) => {
+                WHO_NAME_LIFT * APPOSITION_LIFT
+            }
+            AnswerKind::Who if self.sentence_names_someone(doc, query) => WHO_NAME_LIFT,
+            AnswerKind::Where if self.sentence_names_place(doc, query) => WHERE_PLACE_LIFT,
+            AnswerKind::HowMany if self.number_counts_asked_word(doc, query) => COUNT_LIFT,
+            _ => 1.0,
+        }
+    }
+
     /// Does the sentence give a reason or a cause ("because", "as a result", "to get rid of")?
     pub(super) fn sentence_gives_reason(&self, at: SentenceRef) -> bool {
         const MARKERS: &[&str] = &[

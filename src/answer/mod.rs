@@ -23,10 +23,12 @@ use crate::answerability;
 use crate::engine::{Engine, SentenceRef};
 use crate::text;
 
+mod asked;
 mod candidates;
 mod explain;
 mod kind;
 mod retrieve;
+mod route;
 
 use crate::timeframe::{
     asks_about_earlier_events, speaks_of_earlier_events, speaks_of_later_events,
