@@ -157,14 +157,19 @@ impl Engine {
                         && t.role == TokenRole::Content
                         && !in_claim(&t.term)
                 });
-                let governs = match claim_word_at {
-                    Some(p) if p > at && p - at <= 3 => true,
-                    // The claim's word governs the antonym: "pull" against "cancel its release".
-                    Some(p) if p < at && at - p <= 3 => false,
-                    Some(_) => near_claim,
-                    None if direct => near_claim || !near_other_name,
-                    None => near_claim,
-                };
+                // The sentence states the claim's word itself: an opposite reached only
+                // through a synonym speaks of something else there ("a private firm and the
+                // ordinary citizens": "citizens" is "public", but not that "public").
+                let states_word = sentence_terms.contains(&w.term.as_str());
+                let governs = !(states_word && !direct)
+                    && match claim_word_at {
+                        Some(p) if p > at && p - at <= 3 => true,
+                        // The claim's word governs the antonym: "pull" against "cancel its release".
+                        Some(p) if p < at && at - p <= 3 => false,
+                        Some(_) => near_claim,
+                        None if direct => near_claim || !near_other_name,
+                        None => near_claim,
+                    };
                 if governs && self.takes_a_side(r, c) {
                     return Some(Conflict::Disputed);
                 }

@@ -384,6 +384,25 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_of_a_synonym_does_not_refute_a_sentence_that_states_the_word_itself() {
+        // "citizens" is "public", whose opposite is "private"; but the sentence says
+        // "citizens" itself, and its "private" is about the firm.
+        let engine = engine_of(
+            "Police statement\n\n\
+            The police said they were worried about the attack on a private firm and the \
+            ordinary citizens who worked there.\n",
+        );
+        let checked =
+            engine.check("the police were worried about the ordinary citizens who worked there");
+        assert_eq!(
+            checked.verdict,
+            Verdict::Supported,
+            "{}",
+            checked.explanation
+        );
+    }
+
+    #[test]
     fn a_son_is_not_a_daughter_and_a_second_set_not_the_first() {
         let engine = engine_of(
             "Final and film\n\n\
