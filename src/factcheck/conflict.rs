@@ -161,7 +161,7 @@ impl Engine {
                 // through a synonym speaks of something else there ("a private firm and the
                 // ordinary citizens": "citizens" is "public", but not that "public").
                 let states_word = sentence_terms.contains(&w.term.as_str());
-                let governs = !(states_word && !direct)
+                let governs = (!states_word || direct)
                     && match claim_word_at {
                         Some(p) if p > at && p - at <= 3 => true,
                         // The claim's word governs the antonym: "pull" against "cancel its release".
