@@ -17,6 +17,9 @@ pub(super) struct Asked {
     pub kind: Option<AnswerKind>,
     /// The stemmed noun of the cue ("which *group*"): the kind of one asked for.
     pub kind_nouns: Vec<String>,
+    /// Where a quotation the text opens with ends (a byte offset; 0: it opens with none).
+    /// Words before it are what was said, not who said it.
+    pub quoted_until: usize,
 }
 
 impl Asked {
@@ -80,6 +83,7 @@ impl Asked {
             words,
             kind,
             kind_nouns,
+            quoted_until: crate::speech::quotation_end(text).unwrap_or(0),
         }
     }
 

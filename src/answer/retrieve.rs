@@ -74,6 +74,8 @@ pub(crate) struct Retrieval {
     pub topic: Option<(usize, f32)>,
     /// Second-best pack, when its best score is close.
     pub runner_up: Option<usize>,
+    /// Where a quotation the text opens with ends (a byte offset into it; 0: none).
+    pub quoted_until: usize,
 }
 
 impl Engine {
@@ -134,6 +136,7 @@ impl Engine {
             ranked,
             topic,
             runner_up: route.runner_up,
+            quoted_until: asked.quoted_until,
         })
     }
 

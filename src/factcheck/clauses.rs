@@ -137,6 +137,26 @@ pub(super) fn contrast(text: &str) -> Option<Contrast<'_>> {
     })
 }
 
+/// Does `sentence` itself rule out `alternative` ("… rather than having rigid targets")?
+/// Then it does not state the alternative, whatever else it shares with a statement that puts
+/// the alternative in place.
+pub(super) fn rules_out(sentence: &str, alternative: &str) -> bool {
+    let words = crate::text::split_words(sentence);
+    let alternative = crate::text::split_words(alternative);
+    if alternative.is_empty() {
+        return false;
+    }
+    CONTRAST_JOINS
+        .iter()
+        .map(|join| crate::text::split_words(join))
+        .any(|join| {
+            let phrase: Vec<&String> = join.iter().chain(&alternative).collect();
+            words
+                .windows(phrase.len())
+                .any(|w| w.iter().zip(&phrase).all(|(a, b)| a == *b))
+        })
+}
+
 /// A cleft names what it is about between "it was" and "that": "it was Sony that got hacked"
 /// with "the studio" in its place is "it was the studio that got hacked".
 fn cleft_instead(main: &str, alternative: &str) -> Option<String> {

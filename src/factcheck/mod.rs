@@ -271,7 +271,12 @@ impl Engine {
     fn check_contrast(&self, contrast: &Contrast, packs: Option<&[usize]>) -> Finding {
         if let Some(instead) = &contrast.instead {
             let other = self.check_statement(instead, packs);
-            if other.verdict == Verdict::Supported {
+            // A sentence that rules out the same alternative ("… rather than having rigid
+            // targets") does not state it.
+            let states_alternative = other.decisive.is_none_or(|at| {
+                !clauses::rules_out(&self.citation(at).quote, contrast.alternative)
+            });
+            if other.verdict == Verdict::Supported && states_alternative {
                 return Finding {
                     verdict: Verdict::Refuted,
                     conflict: Some(Conflict::DeniedAlternative {
@@ -381,6 +386,46 @@ mod tests {
             "{}",
             unsettled.explanation
         );
+    }
+
+    #[test]
+    fn a_sentence_of_the_article_checked_as_a_claim_is_supported() {
+        // A moderator pastes a sentence of the article itself. Its own "rather than …" rules
+        // out what the sentence rules out, and its opening quotation is what was said, not
+        // who said it.
+        let engine = engine_of(
+            "Access rules\n\n\
+            The Liberal Democrats have argued for flexibility in deciding access rules, rather \
+            than having \"rigid targets\". \
+            \"Bollywood has truly gone global,\" says Tara Adams, editor of Film Weekly.\n",
+        );
+        for claim in [
+            "The Liberal Democrats have argued for flexibility in deciding access rules, rather \
+             than having \"rigid targets\".",
+            "\"Bollywood has truly gone global,\" says Tara Adams, editor of Film Weekly.",
+        ] {
+            let checked = engine.check(claim);
+            assert_eq!(
+                checked.verdict,
+                Verdict::Supported,
+                "{claim}: {}",
+                checked.explanation
+            );
+        }
+        // The alternative stated in its place, or another speaker the article names, still
+        // refutes.
+        for claim in [
+            "The Liberal Democrats have argued for rigid targets rather than flexibility",
+            "\"Bollywood has truly gone global,\" says the Liberal Democrats",
+        ] {
+            let checked = engine.check(claim);
+            assert_eq!(
+                checked.verdict,
+                Verdict::Refuted,
+                "{claim}: {}",
+                checked.explanation
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,25 @@ impl Engine {
     /// same words as said by others only ([`Engine::speakers`]). When a pronoun speaks ("he
     /// said"), the sentence names no speaker for sure, and nothing is swapped.
     pub(super) fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
-        let named = self.named_speaker(&r.tokens);
+        // A claim that opens with a quotation ("“Bollywood has gone global,” says Taran
+        // Adarsh") names its speaker after it, not among the quoted words.
+        let after_quotation = r
+            .tokens
+            .iter()
+            .position(|t| t.span.start >= r.quoted_until)
+            .unwrap_or(r.tokens.len());
+        let claim = &r.tokens[after_quotation..];
+        let mut named = self.named_speaker(claim);
+        // After a quotation the speaker may follow the word of speech: "…,” says Taran Adarsh".
+        if named.is_empty() && after_quotation > 0 {
+            named = claim
+                .iter()
+                .skip_while(|t| !crate::speech::is_speech_cue(t))
+                .skip(1)
+                .filter(|t| t.role != TokenRole::Stop)
+                .take_while(|t| t.role == TokenRole::Content && self.names_something(t))
+                .collect();
+        }
         // "the reporter said…": whom the article calls "the reporter".
         let (claimed, claimed_as): (Vec<&str>, String) = match named.first() {
             Some(first) => (
@@ -22,8 +40,8 @@ impl Engine {
                 first.surface.clone(),
             ),
             None => {
-                let cue = r.tokens.iter().position(crate::speech::is_speech_cue)?;
-                let found = self.described(c.at.pack, &r.tokens, cue)?;
+                let cue = claim.iter().position(crate::speech::is_speech_cue)?;
+                let found = self.described(c.at.pack, claim, cue)?;
                 (found.terms, format!("the {}", found.word.surface))
             }
         };
