@@ -59,6 +59,15 @@ const OPINION_CUES: &[&str] = &[
     "believes",
 ];
 
+/// Words of speech whose object is the listener ("…,” Pearce told BBC Sport): the speaker
+/// stands before them, never after.
+const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
+
+/// Does this word of speech take the listener after it ("told the BBC")?
+pub(crate) fn names_listener(t: &Token) -> bool {
+    LISTENER_CUES.contains(&t.surface.as_str())
+}
+
 /// Pronouns that can speak for a name given before.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
 
@@ -159,7 +168,8 @@ impl Engine {
 
     /// Who speaks the quotation sentence `doc` opens with (it ends at byte `end`): the names
     /// just after the word of speech that follows it ("…,” said Mr Vetham), or between the
-    /// two ("…,” Roddick said); a pronoun is nobody named. Words inside the quotation are
+    /// two ("…,” Roddick said; always so before "told": "…,” Pearce told BBC Sport); a
+    /// pronoun is nobody named. Words inside the quotation are
     /// what is said, never who says it. A quotation carried on from the sentence before
     /// speaks with that one's voice.
     fn quotation_speakers(
@@ -183,7 +193,11 @@ impl Engine {
                 .map(|i| (Some(i), sentence[i].term.as_str()))
                 .collect()
         };
-        let following = names(cue_at + 1..sentence.len());
+        let following = if names_listener(&sentence[cue_at]) {
+            Vec::new()
+        } else {
+            names(cue_at + 1..sentence.len())
+        };
         if !following.is_empty() {
             return Speakers::Named(following);
         }

@@ -78,9 +78,15 @@ impl Engine {
             .iter()
             .filter(|t| t.role == TokenRole::Content)
             .collect();
+        // A word the claim uses at all: a filler word of questions is still said ("take
+        // quick corrective action").
+        let said: Vec<&Token> = r
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
+            .collect();
         let in_claim = |term: &str| {
-            claim_words
-                .iter()
+            said.iter()
                 .any(|t| t.term == term || lex.synonyms(&t.term).iter().any(|s| s == term))
         };
 
@@ -291,12 +297,24 @@ impl Engine {
             }
             // A word is negated on a side when it, or a word the lexicon links it to, is: the
             // claim's "without using torture" keeps the article's "without resorting to torture".
-            let claim_negates = claim_negated
-                .iter()
-                .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negated, t));
-            let article_negates = sentence_negated
-                .iter()
-                .any(|t| in_claim_terms(t) && !among_synonyms(&claim_negated, t));
+            // What the sentence negates anywhere, whoever it is about, keeps a claim's negation.
+            let sentence_negates_anywhere =
+                self.negated(&sentence[..text::hypothetical_token(sentence)], true);
+            let claim_negates = claim_negated.iter().any(|t| {
+                sentence_matches(t)
+                    && !among_synonyms(&sentence_negated, t)
+                    && !among_synonyms(&sentence_negates_anywhere, t)
+            });
+            // A word the sentence also states outside its negation is not denied there: "aimed
+            // at creating value for Xstrata's shareholders, and was not being made for … WMC's
+            // shareholders".
+            let stated_plainly = |term: &str| {
+                sentence_terms.iter().filter(|t| **t == term).count()
+                    > sentence_negated.iter().filter(|t| **t == term).count()
+            };
+            let article_negates = sentence_negated.iter().any(|t| {
+                in_claim_terms(t) && !among_synonyms(&claim_negated, t) && !stated_plainly(t)
+            });
             // A denial ("has denied any involvement") where the article also accuses the
             // claim's subject is one side of a dispute the article reports, not settles.
             let only_denied = || {

@@ -112,8 +112,10 @@ impl Engine {
         let blanked = crate::text::blank_markup(text);
         let text = blanked.as_ref();
         let sentences = checkable_sentences(text);
+        // One sentence worth checking is checked alone: the rest ("It's a day I never thought
+        // would come.") says too little to settle, and its "never" must not reach it.
         let mut result = if sentences.len() <= 1 {
-            let finding = self.check_part(text, packs);
+            let finding = self.check_part(sentences.first().copied().unwrap_or(text), packs);
             self.result(claim, &finding)
         } else {
             self.check_message(claim, &sentences, packs)
@@ -422,6 +424,50 @@ mod tests {
             assert_eq!(
                 checked.verdict,
                 Verdict::Refuted,
+                "{claim}: {}",
+                checked.explanation
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_of_the_article_are_supported_whatever_their_shape() {
+        // Shapes that once refuted the article's own words (the WMC sentences are a BBC
+        // story's): a speaker before "told" (the one after it listens), a word questions use
+        // as filler ("quick"), a word one clause states and another negates ("shareholders"),
+        // a negation that reads differently with the claim's subject ("No campaign"), and a
+        // sentence too thin to check beside one that is not ("never" must not reach the
+        // other).
+        let article = "Offer row\n\n\
+            \"We are buying his name,\" Simon Falk told the Daily Post. \
+            The bank should be ready to take quick action even as the economy slows. \
+            On Tuesday, WMC chairman Tommie Bergman said in a statement the directors believed \
+            it was in shareholders' best interest to reject the offer. \
+            And WMC chief executive Andrew Michelmore claimed the Xstrata offer was aimed at \
+            creating value for Xstrata's shareholders, and was not being made for the benefit of \
+            WMC's shareholders. \
+            But Mr Heron - who runs his own No campaign alongside the official Says No \
+            campaign - said he was not convinced by Mr Malone's arguments.\n\n\
+            \"It's a day I never thought would come.\" \
+            The apology followed a huge campaign in Ireland by the families.\n";
+        let engine = engine_of(article);
+        for claim in [
+            "\"We are buying his name,\" Simon Falk told the Daily Post.",
+            "The bank should be ready to take quick action even as the economy slows.",
+            "And WMC chief executive Andrew Michelmore claimed the Xstrata offer was aimed at \
+             creating value for Xstrata's shareholders, and was not being made for the benefit \
+             of WMC's shareholders.",
+            "Andrew Michelmore claimed the Xstrata offer was aimed at creating value for \
+             Xstrata's shareholders",
+            "But Mr Heron - who runs his own No campaign alongside the official Says No \
+             campaign - said he was not convinced by Mr Malone's arguments.",
+            "It's a day I never thought would come. The apology followed a huge campaign in \
+             Ireland by the families.",
+        ] {
+            let checked = engine.check(claim);
+            assert_eq!(
+                checked.verdict,
+                Verdict::Supported,
                 "{claim}: {}",
                 checked.explanation
             );

@@ -23,8 +23,13 @@ impl Engine {
             .unwrap_or(r.tokens.len());
         let claim = &r.tokens[after_quotation..];
         let mut named = self.named_speaker(claim);
-        // After a quotation the speaker may follow the word of speech: "…,” says Taran Adarsh".
-        if named.is_empty() && after_quotation > 0 {
+        // After a quotation the speaker may follow the word of speech: "…,” says Taran Adarsh"
+        // (not "told": "…,” Pearce told BBC Sport").
+        let cue = claim.iter().find(|t| crate::speech::is_speech_cue(t));
+        if named.is_empty()
+            && after_quotation > 0
+            && !cue.is_some_and(crate::speech::names_listener)
+        {
             named = claim
                 .iter()
                 .skip_while(|t| !crate::speech::is_speech_cue(t))
