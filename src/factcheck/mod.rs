@@ -431,6 +431,17 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_reaches_past_an_and_that_joins_its_verbs() {
+        // "cannot take and store": "take" says little, "store" is what is denied.
+        let engine = engine_of(
+            "New phone\n\n\
+            The new phone can take and store digital photos and play music.\n",
+        );
+        let checked = engine.check("the new phone cannot take and store digital photos");
+        assert_eq!(checked.verdict, Verdict::Refuted, "{}", checked.explanation);
+    }
+
+    #[test]
     fn sentences_of_the_article_are_supported_whatever_their_shape() {
         // Shapes that once refuted the article's own words (the WMC sentences are a BBC
         // story's): a speaker before "told" (the one after it listens), a word questions use

@@ -60,6 +60,10 @@ fn negation_scope(
 ) -> Vec<Negated> {
     let mut out = Vec::new();
     let mut remaining = 0;
+    // Content words the open negation has reached so far, and whether a word of negation
+    // ("not", "cannot") opened it rather than a verb of denial ("failing … and we've got").
+    let mut reached = 0;
+    let mut by_word = false;
     // A negated word has been seen, and then a word opening what it is about.
     let mut reached_word = false;
     let mut complement = false;
@@ -71,20 +75,27 @@ fn negation_scope(
                 "other" | "another" | "else" | "just" | "only" | "merely"
             )
         });
-        // A negation reaches to the end of its clause, at most a few content words on.
-        if CLAUSE_BREAKS.contains(&t.surface.as_str()) {
+        // A negation reaches to the end of its clause, at most a few content words on; past
+        // an "and" or "or" that joins it to nothing yet ("cannot take and store photos": the
+        // verbs share it).
+        let joins_verbs = matches!(t.surface.as_str(), "and" | "or") && reached == 0 && by_word;
+        if CLAUSE_BREAKS.contains(&t.surface.as_str()) && !joins_verbs {
             remaining = 0;
         }
         if remaining > 0 && reached_word && COMPLEMENT_OPENERS.contains(&t.surface.as_str()) {
             complement = true;
         }
-        let mut open = |remaining: &mut usize| {
+        let mut open = |remaining: &mut usize, reached: &mut usize| {
             *remaining = NEGATION_REACH;
+            *reached = 0;
             reached_word = false;
             complement = false;
         };
         match t.role {
-            TokenRole::Negation if !contrast => open(&mut remaining),
+            TokenRole::Negation if !contrast => {
+                open(&mut remaining, &mut reached);
+                by_word = true;
+            }
             // "did not deny": the denial itself is what is negated.
             TokenRole::Content if NEGATING_VERBS.contains(&t.term.as_str()) && remaining > 0 => {
                 out.push(Negated {
@@ -95,7 +106,8 @@ fn negation_scope(
                 remaining = 0;
             }
             TokenRole::Content if by_verbs && NEGATING_VERBS.contains(&t.term.as_str()) => {
-                open(&mut remaining)
+                open(&mut remaining, &mut reached);
+                by_word = false;
             }
             TokenRole::Content if remaining > 0 => {
                 let name = is_name(t);
@@ -105,6 +117,7 @@ fn negation_scope(
                     name,
                 });
                 reached_word |= !name;
+                reached += 1;
                 remaining -= 1;
             }
             _ => {}
