@@ -1,7 +1,7 @@
 //! A moderator may paste a sentence of the article itself as a claim ("the article literally
 //! says …"): it must never come back refuted, and should come back supported. Every sentence of
 //! the evaluation's BBC articles, and of 20 more BBC stories loaded together as bare packs
-//! (`tests/data/self_check`), is checked against the packs it was loaded with.
+//! (`tests/data/self_check`), is checked against the packs it was loaded with, with one clause quoted alone.
 //!
 //! Run `cargo test --test self_check -- --nocapture` to see the counts.
 
