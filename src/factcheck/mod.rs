@@ -406,13 +406,7 @@ mod tests {
              than having \"rigid targets\".",
             "\"Bollywood has truly gone global,\" says Tara Adams, editor of Film Weekly.",
         ] {
-            let checked = engine.check(claim);
-            assert_eq!(
-                checked.verdict,
-                Verdict::Supported,
-                "{claim}: {}",
-                checked.explanation
-            );
+            assert_verdict(&engine, claim, Verdict::Supported);
         }
         // The alternative stated in its place, or another speaker the article names, still
         // refutes.
@@ -420,13 +414,7 @@ mod tests {
             "The Liberal Democrats have argued for rigid targets rather than flexibility",
             "\"Bollywood has truly gone global,\" says the Liberal Democrats",
         ] {
-            let checked = engine.check(claim);
-            assert_eq!(
-                checked.verdict,
-                Verdict::Refuted,
-                "{claim}: {}",
-                checked.explanation
-            );
+            assert_verdict(&engine, claim, Verdict::Refuted);
         }
     }
 
@@ -437,8 +425,11 @@ mod tests {
             "New phone\n\n\
             The new phone can take and store digital photos and play music.\n",
         );
-        let checked = engine.check("the new phone cannot take and store digital photos");
-        assert_eq!(checked.verdict, Verdict::Refuted, "{}", checked.explanation);
+        assert_verdict(
+            &engine,
+            "the new phone cannot take and store digital photos",
+            Verdict::Refuted,
+        );
     }
 
     #[test]
@@ -475,13 +466,7 @@ mod tests {
             "It's a day I never thought would come. The apology followed a huge campaign in \
              Ireland by the families.",
         ] {
-            let checked = engine.check(claim);
-            assert_eq!(
-                checked.verdict,
-                Verdict::Supported,
-                "{claim}: {}",
-                checked.explanation
-            );
+            assert_verdict(&engine, claim, Verdict::Supported);
         }
     }
 
@@ -494,13 +479,10 @@ mod tests {
             The police said they were worried about the attack on a private firm and the \
             ordinary citizens who worked there.\n",
         );
-        let checked =
-            engine.check("the police were worried about the ordinary citizens who worked there");
-        assert_eq!(
-            checked.verdict,
+        assert_verdict(
+            &engine,
+            "the police were worried about the ordinary citizens who worked there",
             Verdict::Supported,
-            "{}",
-            checked.explanation
         );
     }
 
