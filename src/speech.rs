@@ -64,7 +64,7 @@ const OPINION_CUES: &[&str] = &[
 const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
 
 /// Does this word of speech take the listener after it ("told the BBC")?
-pub(crate) fn names_listener(t: &Token) -> bool {
+fn names_listener(t: &Token) -> bool {
     LISTENER_CUES.contains(&t.surface.as_str())
 }
 
@@ -166,49 +166,21 @@ impl Engine {
         )
     }
 
-    /// Who speaks the quotation sentence `doc` opens with (it ends at byte `end`): the names
-    /// just after the word of speech that follows it ("…,” said Mr Vetham), or between the
-    /// two ("…,” Roddick said; always so before "told": "…,” Pearce told BBC Sport); a
-    /// pronoun is nobody named. Words inside the quotation are
-    /// what is said, never who says it. A quotation carried on from the sentence before
-    /// speaks with that one's voice.
+    /// Who speaks the quotation sentence `doc` opens with (it ends at byte `end`): see
+    /// [`quotation_speakers`]. A quotation no word of speech follows, carried on from the
+    /// sentence before, speaks with that one's voice.
     fn quotation_speakers(
         &self,
         doc: DocId,
         end: usize,
         named: &dyn Fn(&Token) -> bool,
     ) -> Speakers<'_> {
-        let sentence = self.tokens_of(doc);
-        let after = sentence.partition_point(|t| t.span.start < end);
-        let Some(cue_at) = (after..sentence.len()).find(|&i| is_speech_cue(&sentence[i])) else {
-            return match self.antecedent_root(doc) {
+        quotation_speakers(self.tokens_of(doc), end, named).unwrap_or_else(|| {
+            match self.antecedent_root(doc) {
                 Some(root) if root != doc => self.speakers(root),
                 _ => Speakers::Nobody,
-            };
-        };
-        let names = |range: std::ops::Range<usize>| -> Vec<(Option<usize>, &str)> {
-            range
-                .skip_while(|&i| sentence[i].role != TokenRole::Content)
-                .take_while(|&i| named(&sentence[i]))
-                .map(|i| (Some(i), sentence[i].term.as_str()))
-                .collect()
-        };
-        let following = if names_listener(&sentence[cue_at]) {
-            Vec::new()
-        } else {
-            names(cue_at + 1..sentence.len())
-        };
-        if !following.is_empty() {
-            return Speakers::Named(following);
-        }
-        if sentence[after..cue_at]
-            .iter()
-            .chain(sentence.get(cue_at + 1))
-            .any(|t| SUBJECT_PRONOUNS.contains(&t.surface.as_str()))
-        {
-            return Speakers::Unnamed;
-        }
-        Speakers::Named(names(after..cue_at))
+            }
+        })
     }
 
     /// The speaker a claim or question names: the name words between its start and its first
@@ -247,6 +219,43 @@ impl Engine {
             Vec::new()
         }
     }
+}
+
+/// Who speaks a quotation that opens a text and ends at byte `end` of it (`tokens` are the
+/// text's): the names just after the word of speech that follows it ("…,” said Mr Vetham), or
+/// between the two ("…,” Roddick said; always so before "told": "…,” Pearce told BBC Sport); a
+/// pronoun is nobody named. Words inside the quotation are what is said, never who says it.
+/// `None` when no word of speech follows the quotation. Sentences and claims alike.
+pub(crate) fn quotation_speakers<'t>(
+    tokens: &'t [Token],
+    end: usize,
+    named: &dyn Fn(&Token) -> bool,
+) -> Option<Speakers<'t>> {
+    let after = tokens.partition_point(|t| t.span.start < end);
+    let cue_at = (after..tokens.len()).find(|&i| is_speech_cue(&tokens[i]))?;
+    let names = |range: std::ops::Range<usize>| -> Vec<(Option<usize>, &str)> {
+        range
+            .skip_while(|&i| tokens[i].role != TokenRole::Content)
+            .take_while(|&i| named(&tokens[i]))
+            .map(|i| (Some(i), tokens[i].term.as_str()))
+            .collect()
+    };
+    let following = if names_listener(&tokens[cue_at]) {
+        Vec::new()
+    } else {
+        names(cue_at + 1..tokens.len())
+    };
+    if !following.is_empty() {
+        return Some(Speakers::Named(following));
+    }
+    if tokens[after..cue_at]
+        .iter()
+        .chain(tokens.get(cue_at + 1))
+        .any(|t| SUBJECT_PRONOUNS.contains(&t.surface.as_str()))
+    {
+        return Some(Speakers::Unnamed);
+    }
+    Some(Speakers::Named(names(after..cue_at)))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
-use crate::speech::Speakers;
+use crate::speech::{quotation_speakers, Speakers};
 use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::conflict::Conflict;
@@ -15,29 +15,21 @@ impl Engine {
     /// said"), the sentence names no speaker for sure, and nothing is swapped.
     pub(super) fn speaker_swap(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
         // A claim that opens with a quotation ("“Bollywood has gone global,” says Taran
-        // Adarsh") names its speaker after it, not among the quoted words.
-        let after_quotation = r
-            .tokens
-            .iter()
-            .position(|t| t.span.start >= r.quoted_until)
-            .unwrap_or(r.tokens.len());
+        // Adarsh") names its speaker after it, as a sentence does, not among the quoted words.
+        let after_quotation = r.tokens.partition_point(|t| t.span.start < r.quoted_until);
         let claim = &r.tokens[after_quotation..];
-        let mut named = self.named_speaker(claim);
-        // After a quotation the speaker may follow the word of speech: "…,” says Taran Adarsh"
-        // (not "told": "…,” Pearce told BBC Sport").
-        let cue = claim.iter().find(|t| crate::speech::is_speech_cue(t));
-        if named.is_empty()
-            && after_quotation > 0
-            && !cue.is_some_and(crate::speech::names_listener)
-        {
-            named = claim
-                .iter()
-                .skip_while(|t| !crate::speech::is_speech_cue(t))
-                .skip(1)
-                .filter(|t| t.role != TokenRole::Stop)
-                .take_while(|t| t.role == TokenRole::Content && self.names_something(t))
-                .collect();
-        }
+        let named: Vec<&Token> = if after_quotation > 0 {
+            let named = |t: &Token| self.names_something(t);
+            match quotation_speakers(&r.tokens, r.quoted_until, &named) {
+                Some(Speakers::Named(names)) => names
+                    .iter()
+                    .filter_map(|&(at, _)| at.map(|i| &r.tokens[i]))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        } else {
+            self.named_speaker(claim)
+        };
         // "the reporter said…": whom the article calls "the reporter".
         let (claimed, claimed_as): (Vec<&str>, String) = match named.first() {
             Some(first) => (
