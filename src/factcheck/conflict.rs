@@ -297,14 +297,13 @@ impl Engine {
             }
             // A word is negated on a side when it, or a word the lexicon links it to, is: the
             // claim's "without using torture" keeps the article's "without resorting to torture".
-            // What the sentence negates anywhere, whoever it is about, keeps a claim's negation.
+            // What the sentence negates anywhere, whoever it is about (a superset of
+            // `sentence_negated`), keeps a claim's negation.
             let sentence_negates_anywhere =
                 self.negated(&sentence[..text::hypothetical_token(sentence)], true);
-            let claim_negates = claim_negated.iter().any(|t| {
-                sentence_matches(t)
-                    && !among_synonyms(&sentence_negated, t)
-                    && !among_synonyms(&sentence_negates_anywhere, t)
-            });
+            let claim_negates = claim_negated
+                .iter()
+                .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negates_anywhere, t));
             // A word the sentence also states outside its negation is not denied there: "aimed
             // at creating value for Xstrata's shareholders, and was not being made for … WMC's
             // shareholders".

@@ -276,7 +276,10 @@ impl Engine {
             // A sentence that rules out the same alternative ("… rather than having rigid
             // targets") does not state it.
             let states_alternative = other.decisive.is_none_or(|at| {
-                !clauses::rules_out(&self.citation(at).quote, contrast.alternative)
+                !clauses::rules_out(
+                    self.packs()[at.pack].sentence_text(at.sentence),
+                    contrast.alternative,
+                )
             });
             if other.verdict == Verdict::Supported && states_alternative {
                 return Finding {
