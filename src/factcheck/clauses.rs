@@ -14,6 +14,7 @@ pub(super) fn clause_pieces(text: &str) -> Vec<(&str, bool)> {
     let mut cuts: Vec<(usize, usize)> = CLAUSE_JOINS
         .iter()
         .flat_map(|join| text.match_indices(join).map(|(at, j)| (at, at + j.len())))
+        .filter(|&(at, end)| !joins_names(text, at, end))
         .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();
@@ -33,14 +34,34 @@ pub(super) fn clause_pieces(text: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
+/// Whether the join at `at..end` is an "and" that lists names rather than joins clauses: a
+/// capitalised word stands on either side of it ("opposition from Tory and Lib Dem MPs"). A
+/// comma between names may well end a clause ("In an interview with the Independent, Sir John
+/// said…").
+fn joins_names(text: &str, at: usize, end: usize) -> bool {
+    if text[at..end].trim() != "and" {
+        return false;
+    }
+    let word_before = text[..at]
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    // The statement's own first word is capitalised as any sentence's is.
+    let first_word = word_before.len() == at;
+    !first_word && capitalised(word_before) && capitalised(&text[end..])
+}
+
 /// Whether a piece of a statement says enough to be checked alone: [`MIN_CLAUSE_WORDS`]
-/// content words at least (fewer: a name in a list, or an aside).
+/// content words at least (fewer: a name in a list, or an aside), not all of them names.
 fn is_clause(piece: &str) -> bool {
-    crate::text::analyze(piece, false)
+    let tokens = crate::text::analyze(piece, false);
+    let content: Vec<_> = tokens
         .iter()
         .filter(|t| t.role == TokenRole::Content)
-        .count()
-        >= MIN_CLAUSE_WORDS
+        .collect();
+    // Names alone ("Kevin Spacey and Beyond the Sea") say nothing of what they did.
+    content.len() >= MIN_CLAUSE_WORDS && content.iter().any(|t| !t.capitalised)
 }
 
 /// Content words a clause needs to be checked on its own.
@@ -201,6 +222,27 @@ fn replaced_phrase_start(main: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_and_between_names_lists_them() {
+        let pieces = clause_pieces("opposition from Tory and Lib Dem MPs and its own backbenchers");
+        assert_eq!(
+            pieces,
+            vec![
+                ("opposition from Tory and Lib Dem MPs", true),
+                ("its own backbenchers", false)
+            ]
+        );
+        // Names alone are no clause.
+        let pieces = clause_pieces("the hackers leaked five films, Seth Rogen and James Franco");
+        assert_eq!(
+            pieces,
+            vec![
+                ("the hackers leaked five films", true),
+                ("Seth Rogen and James Franco", false)
+            ]
+        );
+    }
 
     #[test]
     fn a_statement_that_rules_out_an_alternative_is_split() {

@@ -1301,6 +1301,64 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_that_lacks_a_name_of_the_claim_does_not_support_it() {
+        let engine = engine_of(
+            "Coach stays on\n\n\
+            Defiant Matt Williams says he will not quit as Scotland coach even if his side slump \
+            to a new low with defeat by Italy at Murrayfield. \
+            Scotland face the Wooden Spoon. \
+            Fingers pointed at the Ravens and the Falcons held the club responsible. \
+            The club denied any wrongdoing and even proposed a joint inquiry.\n",
+        );
+        // The name another sentence gives the team is not the coach's.
+        assert_verdict(
+            &engine,
+            "Wooden Spoon Williams says he will not quit as Scotland coach even if his side \
+             slump to a new low with defeat by Italy at Murrayfield",
+            Verdict::NotEnoughInfo,
+        );
+        assert_verdict(
+            &engine,
+            "Matt Williams says he will not quit as Scotland coach even if his side slump to a \
+             new low with defeat by Italy at Murrayfield",
+            Verdict::Supported,
+        );
+        // A sentence that refers back ("The club") carries on the names of the one before.
+        assert_verdict(
+            &engine,
+            "The Ravens proposed a joint inquiry with the Falcons",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn names_listed_in_a_statement_are_not_checked_apart() {
+        let engine = engine_of(
+            "Plan opposed\n\n\
+            The government faces opposition from Tory and Green MPs and its own backbenchers as \
+            it prepares for the final debate. \
+            Labour rebel MPs are divided. \
+            The voice behind Moon River, Dream Lover and Beyond the Sea, fought illness as a \
+            child to become a star, but died aged 37 of a heart condition. \
+            Kevin Spacey plays the singer in the film.\n",
+        );
+        for claim in [
+            "The government faces opposition from Tory and Labour rebel MPs and its own \
+             backbenchers as it prepares for the final debate",
+            "The voice behind Moon River, Kevin Spacey and Beyond the Sea, fought illness as a \
+             child to become a star, but died aged 37 of a heart condition",
+        ] {
+            assert_verdict_not(&engine, claim, Verdict::Supported);
+        }
+        assert_verdict(
+            &engine,
+            "The government faces opposition from Tory and Green MPs and its own backbenchers \
+             as it prepares for the final debate",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

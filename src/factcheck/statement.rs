@@ -153,6 +153,7 @@ impl Engine {
                             && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
                             && self.keeps_claim_negations(&r, c)
                             && !self.speaks_of_another(&r, c)
+                            && self.lacks_a_claim_name(&r, c).is_none()
                             && !self.holds_action_as_possible_only(&r, c)
                             && !self.states_no_deed_of_subject(&r, c)
                             && !self.takes_a_side(&r, c)
