@@ -1359,6 +1359,21 @@ mod tests {
     }
 
     #[test]
+    fn plus_joins_what_the_claim_adds_up() {
+        let engine = engine_of(
+            "Firm fined\n\n\
+            Titan admitted bribery in Benin. \
+            It agreed to pay $13m in criminal penalties, as well as $15.5m to settle a civil \
+            lawsuit brought by the financial watchdog.\n",
+        );
+        assert_verdict(
+            &engine,
+            "it's paying $13m in criminal penalties plus $15.5m to settle the civil suit",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);
