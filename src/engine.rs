@@ -302,7 +302,7 @@ impl Engine {
 
 /// True when a sentence opens by referring back to something named before it: a pronoun ("It
 /// said", "They"), or "the" with a general noun ("The country", "The company", "The
-/// 32-year-old").
+/// 32-year-old"), after a short opening phrase or not ("Apart from this, it…").
 fn opens_with_reference(sentence: &str) -> bool {
     const PRONOUNS: &[&str] = &[
         "it", "its", "they", "their", "he", "his", "she", "her", "this", "these", "those", "such",
@@ -361,20 +361,57 @@ fn opens_with_reference(sentence: &str) -> bool {
     ];
     // A joining word before it changes nothing: "And the 25-year-old will start…".
     const JOINING: &[&str] = &["and", "but", "so", "yet", "however", "meanwhile", "still"];
-    let words: Vec<String> = sentence
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .skip_while(|w| JOINING.contains(&w.as_str()))
-        .take(2)
-        .collect();
-    match words.as_slice() {
-        [first, ..] if PRONOUNS.contains(&first.as_str()) => true,
-        [the, noun, ..] if the == "the" => {
-            GENERAL_NOUNS.contains(&noun.as_str()) || noun.ends_with("-year-old")
+    let refers = |opening: &str| {
+        let words: Vec<String> = opening
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_lowercase()
+            })
+            .skip_while(|w| JOINING.contains(&w.as_str()))
+            .take(2)
+            .collect();
+        match words.as_slice() {
+            [first, ..] if PRONOUNS.contains(&first.as_str()) => true,
+            [the, noun, ..] if the == "the" => {
+                GENERAL_NOUNS.contains(&noun.as_str()) || noun.ends_with("-year-old")
+            }
+            _ => false,
         }
-        _ => false,
+    };
+    // A short phrase set off by a comma comes first at times: "Apart from this, it has even
+    // exposed…", "On Tuesday, the company said…".
+    let after_opening_phrase = sentence
+        .split_once(", ")
+        .filter(|(phrase, _)| phrase.split_whitespace().count() <= MAX_OPENING_PHRASE_WORDS)
+        .map(|(_, rest)| rest);
+    refers(sentence) || after_opening_phrase.is_some_and(refers)
+}
+
+/// Most words of a phrase that opens a sentence before its subject ("Apart from this, it…").
+const MAX_OPENING_PHRASE_WORDS: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::opens_with_reference;
+
+    #[test]
+    fn a_sentence_refers_back_after_a_short_opening_phrase() {
+        for sentence in [
+            "It said no more.",
+            "The company denied it.",
+            "And the 25-year-old will start.",
+            "Apart from this, it has even exposed sensitive records.",
+            "On Tuesday, the company said it would appeal.",
+        ] {
+            assert!(opens_with_reference(sentence), "{sentence}");
+        }
+        for sentence in [
+            "Sony was hacked.",
+            "The hack was the worst of recent times.",
+            "In the months after the attack on the studio, it was said that the hackers left.",
+        ] {
+            assert!(!opens_with_reference(sentence), "{sentence}");
+        }
     }
 }
