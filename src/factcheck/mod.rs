@@ -94,6 +94,8 @@ pub struct CheckResult {
 struct Finding {
     verdict: Verdict,
     decisive: Option<SentenceRef>,
+    /// The neighbouring sentence that states the rest of the claim with the decisive one.
+    stated_with: Option<SentenceRef>,
     conflict: Option<Conflict>,
     evidence: Vec<SentenceRef>,
     confidence: f32,
@@ -257,6 +259,7 @@ impl Engine {
                 Finding {
                     verdict: Verdict::Supported,
                     decisive: parts[0].decisive,
+                    stated_with: None,
                     conflict: None,
                     evidence,
                     confidence: parts.iter().map(|f| f.confidence).fold(1.0, f32::min),
@@ -298,9 +301,16 @@ impl Engine {
     fn result(&self, claim: &str, f: &Finding) -> CheckResult {
         let evidence: Vec<Citation> = f.evidence.iter().map(|&at| self.citation(at)).collect();
         let explanation = match (f.verdict, f.decisive) {
-            (Verdict::Supported, Some(at)) => {
-                format!("The article supports this ({}): “{}”", location(self, at), short_quote(&self.citation(at).quote))
-            }
+            (Verdict::Supported, Some(at)) => match f.stated_with {
+                Some(next) => format!(
+                    "The article supports this in two sentences ({}; {}): “{}” “{}”",
+                    location(self, at),
+                    location(self, next),
+                    short_quote(&self.citation(at).quote),
+                    short_quote(&self.citation(next).quote)
+                ),
+                None => format!("The article supports this ({}): “{}”", location(self, at), short_quote(&self.citation(at).quote)),
+            },
             (Verdict::Refuted, Some(at)) => {
                 let why = match &f.conflict {
                     Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
@@ -1369,6 +1379,54 @@ mod tests {
         assert_verdict(
             &engine,
             "it's paying $13m in criminal penalties plus $15.5m to settle the civil suit",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
+    fn two_neighbouring_sentences_may_support_a_claim_together() {
+        let engine = engine_of(
+            "Studio hacked\n\n\
+            The hack targeted the executives of the studio and celebrities and left them \
+            embarrassed. \
+            Apart from this, it exposed sensitive records of studio employees. \
+            Officials in Benin took bribes from the firm. \
+            Shortly after the poll, which Kerekou won, officials raised the firm's fee. \
+            Hindustan Oil won an exploration contract in India this year. \
+            Burren Energy already has a presence in Egypt, having been awarded an exploration \
+            contract last year. \
+            Only a quarter of pupils knew the Lib Dems were the third party in parliament. \
+            Tony Blair is the prime minister.\n",
+        );
+        let result = engine.check(
+            "the hack embarrassed executives and celebrities, and sensitive records of studio \
+             employees got out too",
+        );
+        assert_eq!(result.verdict, Verdict::Supported, "{}", result.explanation);
+        let quotes: Vec<&str> = result.evidence.iter().map(|c| c.quote.as_str()).collect();
+        assert!(quotes[0].starts_with("The hack targeted"), "{quotes:?}");
+        assert!(quotes[1].starts_with("Apart from this"), "{quotes:?}");
+        assert!(
+            result.explanation.starts_with(
+                "The article supports this in two sentences (paragraph 2, sentence 1; \
+                 paragraph 2, sentence 2): “The hack targeted"
+            ),
+            "{}",
+            result.explanation
+        );
+        // Two words side by side are no claim two sentences state together.
+        assert_verdict_not(&engine, "Kerekou took bribes", Verdict::Supported);
+        // Nor do two sentences of which the later does not carry on the earlier.
+        assert_verdict_not(
+            &engine,
+            "Tony Blair were the third party",
+            Verdict::Supported,
+        );
+        // The sentence that states most of the claim holds its names.
+        assert_verdict_not(
+            &engine,
+            "Hindustan Oil already has a presence in Egypt, having been awarded an exploration \
+             contract last year",
             Verdict::Supported,
         );
     }

@@ -1,7 +1,7 @@
 //! The verdict on one statement as a whole: retrieval, then each candidate sentence weighed for
 //! support or conflict, with the thresholds that decide between them.
 
-use crate::answer::{Ranked, Retrieval};
+use crate::answer::{share_of, Ranked, Retrieval};
 use crate::engine::{Engine, SentenceRef};
 use crate::text::{self, Lexicon, Token, TokenRole};
 use crate::timeframe;
@@ -17,6 +17,9 @@ pub(super) const MIN_SUPPORT_COVERAGE: f32 = 0.72;
 const MIN_TOPIC_COVERAGE: f32 = 0.4;
 /// Share of the claim's meaning the article must use at all for any verdict but "not enough info".
 const MIN_PACK_COVERAGE: f32 = 0.6;
+/// Fewest weighed claim words two sentences may support together (fewer: a claim that puts
+/// two things side by side, "Kerekou knew of the bribes", is not two sentences' worth).
+const MIN_PAIR_WORDS: usize = 4;
 /// How many of the best sentences are compared with the claim.
 const CANDIDATES: usize = 4;
 
@@ -35,6 +38,7 @@ impl Engine {
         let nothing = |pack| Finding {
             verdict: Verdict::NotEnoughInfo,
             decisive: None,
+            stated_with: None,
             conflict: None,
             evidence: Vec::new(),
             confidence: 0.5,
@@ -109,6 +113,9 @@ impl Engine {
         let mut supporting: Option<&Ranked> = None;
         // The fullest coverage of a sentence that reports the claim as disputed.
         let mut disputed: Option<f32> = None;
+        // The conflict-free sentences whose support nothing else rules out, with the claim
+        // words each states.
+        let mut stating: Vec<(&Ranked, Vec<bool>)> = Vec::new();
         if r.pack_coverage >= MIN_PACK_COVERAGE * 0.7 {
             for c in r
                 .ranked
@@ -126,10 +133,8 @@ impl Engine {
                 // A sentence whose conflict does not count settles nothing either way.
                 // What the sentence holds, weighed as for support: a sentence that holds enough
                 // of the claim to support it holds enough to contradict it.
-                let held = crate::answer::share_of(&support_weights, |i| {
-                    i < 64 && c.matched & (1 << i) != 0
-                })
-                .max(c.coverage);
+                let held = share_of(&support_weights, |i| i < 64 && c.matched & (1 << i) != 0)
+                    .max(c.coverage);
                 let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
@@ -149,19 +154,24 @@ impl Engine {
                         }
                     }
                     None => {
-                        if supporting.is_none()
-                            && self.stated_coverage(&r, c, &support_weights) >= MIN_SUPPORT_COVERAGE
-                            && self.keeps_claim_negations(&r, c)
+                        let sound = self.keeps_claim_negations(&r, c)
                             && !self.speaks_of_another(&r, c)
-                            && self.lacks_a_claim_name(&r, c).is_none()
                             && !self.holds_action_as_possible_only(&r, c)
                             && !self.states_no_deed_of_subject(&r, c)
                             && !self.takes_a_side(&r, c)
                             && (!earlier_event
-                                || timeframe::speaks_of_earlier_events(self.tokens_of(c.doc)))
+                                || timeframe::speaks_of_earlier_events(self.tokens_of(c.doc)));
+                        if !sound {
+                            continue;
+                        }
+                        let stated = self.stated_words(&r, c);
+                        if supporting.is_none()
+                            && share_of(&support_weights, |i| stated[i]) >= MIN_SUPPORT_COVERAGE
+                            && self.lacks_a_claim_name(&r, &[c.doc]).is_none()
                         {
                             supporting = Some(c);
                         }
+                        stating.push((c, stated));
                     }
                 }
             }
@@ -178,7 +188,7 @@ impl Engine {
                 })
             })
             .count();
-        let pack_coverage = crate::answer::share_of(&support_weights, |i| r.known[i]);
+        let pack_coverage = share_of(&support_weights, |i| r.known[i]);
         let supported_ok =
             pack_coverage >= MIN_PACK_COVERAGE && unknown_detail == 0 && unknown_names.is_empty();
         // A conflict-free sentence that holds the claim at least as fully wins over a conflict.
@@ -189,10 +199,30 @@ impl Engine {
                     .is_none_or(|(c, _)| s.coverage + 0.05 >= c.coverage)
                 && disputed.is_none_or(|d| s.coverage + 0.05 >= d)
         });
+        // Two neighbouring sentences may state together what neither does alone ("…targeted
+        // the executives and celebrities and left them embarrassed. Apart from this, it has
+        // even exposed sensitive records of studio employees.").
+        let pair =
+            (supporting.is_none() && supported_ok && conflicting.is_none() && disputed.is_none())
+                .then(|| self.supporting_pair(&r, &stating, &support_weights))
+                .flatten();
+        if let Some((first, second, coverage)) = pair {
+            let evidence = with_first(first.at, &with_first(second.at, &evidence));
+            return Finding {
+                verdict: Verdict::Supported,
+                decisive: Some(first.at),
+                stated_with: Some(second.at),
+                conflict: None,
+                evidence,
+                confidence: coverage.min(1.0),
+                pack: Some(r.pack),
+            };
+        }
         if let Some(best) = support {
             return Finding {
                 verdict: Verdict::Supported,
                 decisive: Some(best.at),
+                stated_with: None,
                 conflict: None,
                 evidence: with_first(best.at, &evidence),
                 confidence: best.coverage.min(1.0),
@@ -203,6 +233,7 @@ impl Engine {
             return Finding {
                 verdict: Verdict::Refuted,
                 decisive: Some(c.at),
+                stated_with: None,
                 conflict: Some(conflict),
                 evidence: with_first(c.at, &evidence),
                 confidence: (0.5 + c.coverage / 2.0).min(1.0),
@@ -217,7 +248,48 @@ impl Engine {
         }
     }
 
-    /// How much of the claim sentence `c` states, for supporting it.
+    /// Two neighbouring sentences among `stating` (with the claim words each states) that
+    /// together state a claim of [`MIN_PAIR_WORDS`] words or more: the later carries on the
+    /// earlier (it opens by referring back to it: "Apart from this, it…"), and the one that
+    /// states more holds the claim's names. The earlier, the later and the share they state.
+    fn supporting_pair<'c>(
+        &self,
+        r: &Retrieval,
+        stating: &[(&'c Ranked, Vec<bool>)],
+        weights: &[f32],
+    ) -> Option<(&'c Ranked, &'c Ranked, f32)> {
+        if weights.iter().filter(|&&w| w > 0.0).count() < MIN_PAIR_WORDS {
+            return None;
+        }
+        for (k, (a, stated_a)) in stating.iter().enumerate() {
+            for (b, stated_b) in &stating[k + 1..] {
+                if a.at.pack != b.at.pack || a.at.sentence.abs_diff(b.at.sentence) != 1 {
+                    continue;
+                }
+                let share_a = share_of(weights, |i| stated_a[i]);
+                let share_b = share_of(weights, |i| stated_b[i]);
+                let coverage = share_of(weights, |i| stated_a[i] || stated_b[i]);
+                // The names are the main sentence's, the one that states more: a name only its
+                // neighbour holds may well be another's ("Hindustan Oil" beside "Burren Energy
+                // already has a presence in Egypt").
+                let main = if share_a >= share_b { a } else { b };
+                let (first, second) = if a.at.sentence < b.at.sentence {
+                    (*a, *b)
+                } else {
+                    (*b, *a)
+                };
+                if coverage >= MIN_SUPPORT_COVERAGE
+                    && self.antecedent[second.doc as usize] == Some(first.doc)
+                    && self.lacks_a_claim_name(r, &[main.doc]).is_none()
+                {
+                    return Some((first, second, coverage));
+                }
+            }
+        }
+        None
+    }
+
+    /// Which claim words sentence `c` states, for supporting it.
     /// - What follows its "if…" / "in case…" is not stated: "in case it rejects our proposal"
     ///   states no rejection (nor an acceptance), though it does match a claim that is itself
     ///   hypothetical ("…if they won't cooperate"). Nor is the story of a work: "a movie that
@@ -226,7 +298,7 @@ impl Engine {
     /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
     ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
     ///   for "accept").
-    fn stated_coverage(&self, r: &Retrieval, c: &Ranked, weights: &[f32]) -> f32 {
+    fn stated_words(&self, r: &Retrieval, c: &Ranked) -> Vec<bool> {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
         let unstated_from = unstated_token(sentence, false);
@@ -252,18 +324,20 @@ impl Engine {
                     })
             })
         };
-        crate::answer::share_of(weights, |i| {
-            let claim_unstated_word = claim_unstated
-                .iter()
-                .any(|t| t.term == r.query.words[i].term);
-            let stated_here = holds(i, &|k| {
-                k < unstated_from || claim_unstated_word || name_or_title(k)
-            });
-            // Words matched through a reference back ("the country") hold no token of their
-            // own; they count unless they have opposites.
-            let by_reference = !polar(i) && !holds(i, &|_| true);
-            i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
-        })
+        (0..r.query.words.len())
+            .map(|i| {
+                let claim_unstated_word = claim_unstated
+                    .iter()
+                    .any(|t| t.term == r.query.words[i].term);
+                let stated_here = holds(i, &|k| {
+                    k < unstated_from || claim_unstated_word || name_or_title(k)
+                });
+                // Words matched through a reference back ("the country") hold no token of their
+                // own; they count unless they have opposites.
+                let by_reference = !polar(i) && !holds(i, &|_| true);
+                i < 64 && c.matched & (1 << i) != 0 && (stated_here || by_reference)
+            })
+            .collect()
     }
 
     /// Claim words the pack never uses that look like names (capitalised, or digits), and the

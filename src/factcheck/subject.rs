@@ -3,6 +3,7 @@
 
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
+use crate::search::DocId;
 use crate::speech::Speakers;
 use crate::text::{Token, TokenRole};
 
@@ -52,23 +53,26 @@ impl Engine {
         (own_words || accusation) && self.accuses_claim_subject(r)
     }
 
-    /// A name of the claim that the article uses but sentence `c` does not hold: neither
-    /// itself (nor through an alternative), nor through the sentence it refers back to
+    /// A name of the claim that the article uses but sentences `docs` do not hold: neither
+    /// itself (nor through an alternative), nor through the sentence one refers back to
     /// ([`Engine::antecedent_names`]), nor through a word that stands for it ("the mayor").
     /// "Wooden Spoon Williams says he will not quit" is not what "Defiant Matt Williams says
     /// he will not quit" states, though the article calls its team the Wooden Spoon.
-    pub(super) fn lacks_a_claim_name(&self, r: &Retrieval, c: &Ranked) -> Option<String> {
-        let sentence = self.tokens_of(c.doc);
-        let mut held: Vec<&str> = self.antecedent_names(c.doc);
-        held.extend(self.described_names(c.doc, usize::MAX));
-        // A sentence that refers back carries on the one it refers to, with every name there.
-        if let Some(root) = self.antecedent_root(c.doc) {
-            held.extend(
-                self.tokens_of(root)
-                    .iter()
-                    .filter(|t| t.proper)
-                    .map(|t| t.term.as_str()),
-            );
+    pub(super) fn lacks_a_claim_name(&self, r: &Retrieval, docs: &[DocId]) -> Option<String> {
+        let mut held: Vec<&str> = Vec::new();
+        for &doc in docs {
+            held.extend(self.antecedent_names(doc));
+            held.extend(self.described_names(doc, usize::MAX));
+            // A sentence that refers back carries on the one it refers to, with every name
+            // there.
+            if let Some(root) = self.antecedent_root(doc) {
+                held.extend(
+                    self.tokens_of(root)
+                        .iter()
+                        .filter(|t| t.proper)
+                        .map(|t| t.term.as_str()),
+                );
+            }
         }
         r.tokens
             .iter()
@@ -80,7 +84,11 @@ impl Engine {
                     .position(|w| w.term == t.term)
                     .is_some_and(|i| r.known[i])
             })
-            .find(|t| held_at(r, &t.term, sentence).is_empty() && !among_synonyms(&held, &t.term))
+            .find(|t| {
+                docs.iter()
+                    .all(|&doc| held_at(r, &t.term, self.tokens_of(doc)).is_empty())
+                    && !among_synonyms(&held, &t.term)
+            })
             .map(|t| t.surface.clone())
     }
 
