@@ -6,8 +6,8 @@ use crate::engine::Engine;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::negation::{CLAUSE_BREAKS, NEGATING_VERBS};
-use super::statement::{among_synonyms, MIN_SUPPORT_COVERAGE};
-use super::swap::{name_anchors, name_part_swap, slot_swap, typed_acronym};
+use super::statement::{among_synonyms, held_at, MIN_SUPPORT_COVERAGE};
+use super::swap::{frame_swap, name_anchors, name_part_swap, slot_swap, typed_acronym};
 
 /// Why a sentence contradicts a claim, in words a moderator can read.
 #[derive(Debug, Clone, PartialEq)]
@@ -218,6 +218,11 @@ impl Engine {
         if near_best && !adds {
             let swapped = self
                 .speaker_swap(r, c)
+                .or_else(|| {
+                    frame_swap(&r.tokens, sentence, &|t| {
+                        !held_at(r, &t.term, sentence).is_empty()
+                    })
+                })
                 .or_else(|| slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t)))
                 .or_else(|| {
                     name_part_swap(&r.tokens, sentence, &|term| {

@@ -1432,6 +1432,36 @@ mod tests {
     }
 
     #[test]
+    fn a_name_put_in_the_place_of_another_is_refuted() {
+        let engine = engine_of(
+            "Shoppers go online\n\n\
+            Savvy shoppers are using the net to find the hot presents that are sold out in High \
+            Street stores. \
+            Interactive Media in Retail Group said sales rose. \
+            Former leader Neil Kinnock led Labour from 1983 until 1992. \
+            Lord Woolf said judges would decide.\n",
+        );
+        let result = engine.check(
+            "Savvy shoppers are using the net to find the hot presents that are sold out in \
+             Interactive Media stores",
+        );
+        assert_eq!(result.verdict, Verdict::Refuted, "{}", result.explanation);
+        assert!(
+            result
+                .explanation
+                .ends_with("It has “high street” where the claim has “interactive media”."),
+            "{}",
+            result.explanation
+        );
+        // Another first part beside the same surname may be the same person.
+        assert_verdict_not(
+            &engine,
+            "Former leader Lord Kinnock led Labour from 1983 until 1992",
+            Verdict::Refuted,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

@@ -73,6 +73,12 @@ impl Engine {
     }
 }
 
+/// Words that stand before a name in place of a first name (as matching terms).
+const TITLES: &[&str] = &[
+    "lord", "ladi", "sir", "dame", "mr", "mrs", "ms", "miss", "dr", "baron", "baro", "princ",
+    "king", "queen", "presid",
+];
+
 /// How far apart (in tokens) a slot's word and its filler may stand.
 const SLOT_REACH: usize = 4;
 
@@ -106,6 +112,7 @@ pub(super) fn slot_swap(
         if sentence.iter().any(|t| t.term == name.term) {
             continue;
         }
+
         // The claim's word right before the name, at most one short word between ("composed
         // by"), or right after it ("texas-based").
         let before = claim[..i].iter().rev().take(2).find(|t| plain(t));
@@ -119,13 +126,25 @@ pub(super) fn slot_swap(
                 .enumerate()
                 .filter(|(_, t)| same_word(anchor, t))
             {
-                let window: Vec<&Token> = if forward {
-                    sentence[at + 1..].iter().take(SLOT_REACH).collect()
+                let window: Vec<usize> = if forward {
+                    (at + 1..sentence.len()).take(SLOT_REACH).collect()
                 } else {
-                    sentence[..at].iter().rev().take(SLOT_REACH).collect()
+                    (0..at).rev().take(SLOT_REACH).collect()
+                };
+                // A title for a first name, or a first name for a title, before the same last
+                // name ("Lord Kinnock" against "Neil Kinnock") may well name the same one.
+                let same_name_beside = |k: usize| {
+                    let titled = TITLES.contains(&name.term.as_str())
+                        || TITLES.contains(&sentence[k].term.as_str());
+                    titled
+                        && claim.get(i + 1).is_some_and(|n| {
+                            claim_name(n) && sentence.get(k + 1).is_some_and(|s| s.term == n.term)
+                        })
                 };
                 if let Some(other) = window
                     .iter()
+                    .filter(|&&k| !same_name_beside(k))
+                    .map(|&k| &sentence[k])
                     .find(|t| name_like(t) && t.number == name.number && !in_claim(&t.term))
                 {
                     return Some(Conflict::Swap {
@@ -315,4 +334,95 @@ pub(super) fn typed_acronym(surface: &str) -> bool {
     (2..=5).contains(&surface.len())
         && surface.chars().all(|c| c.is_ascii_lowercase())
         && !surface.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+}
+
+/// Most words a name in the sentence's slot may have.
+const MAX_SLOT_NAME_WORDS: usize = 4;
+/// Fewest other content words a claim needs for its frame to be the sentence's.
+const MIN_FRAME_WORDS: usize = 3;
+
+/// The claim is the sentence with one name put in the place of another: the one name of the
+/// claim the sentence lacks, a whole name (no name word beside it), stands between the same
+/// two words as a name of the sentence the claim lacks, and the sentence `holds` every other
+/// content word of the claim. "…found the hot presents sold out in Interactive Media stores"
+/// against "…sold out in High Street stores".
+pub(super) fn frame_swap(
+    claim: &[Token],
+    sentence: &[Token],
+    holds: &dyn Fn(&Token) -> bool,
+) -> Option<Conflict> {
+    let content = |t: &Token| t.role == TokenRole::Content;
+    let name_word = |t: &Token| content(t) && t.capitalised && !t.number;
+    let in_sentence = |t: &Token| sentence.iter().any(|s| s.term == t.term);
+    let missing: Vec<usize> = (0..claim.len())
+        .filter(|&i| name_word(&claim[i]) && !in_sentence(&claim[i]))
+        .collect();
+    let (&start, &last) = (missing.first()?, missing.last()?);
+    let end = last + 1;
+    // One name, its words in a row (joined as "Guardians of Peace" is), one of them written
+    // as a name mid-sentence.
+    let one_name = (start..end)
+        .all(|i| missing.contains(&i) || NAME_JOINS.contains(&claim[i].surface.as_str()));
+    let beside = |i: Option<usize>| i.and_then(|i| claim.get(i)).is_some_and(name_word);
+    if !one_name
+        || !claim[start..end].iter().any(|t| t.proper)
+        || beside(start.checked_sub(1))
+        || beside(Some(end))
+    {
+        return None;
+    }
+    let others: Vec<&Token> = claim
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| content(t) && !(start..end).contains(&i))
+        .map(|(_, t)| t)
+        .collect();
+    if others.len() < MIN_FRAME_WORDS || !others.iter().all(|t| holds(t)) {
+        return None;
+    }
+    let claim_terms: Vec<&str> = claim.iter().map(|t| t.term.as_str()).collect();
+    // The sentence's name between positions `from` and `to` (exclusive): name words and
+    // joins only, one at least that the claim does not have.
+    let slot = |from: usize, to: usize| -> Option<String> {
+        let gap = sentence.get(from..to)?;
+        let fits = !gap.is_empty()
+            && gap.len() <= MAX_SLOT_NAME_WORDS
+            && gap
+                .iter()
+                .all(|t| name_word(t) || NAME_JOINS.contains(&t.surface.as_str()))
+            && gap
+                .iter()
+                .any(|t| name_word(t) && !claim_terms.contains(&t.term.as_str()));
+        fits.then(|| {
+            gap.iter()
+                .map(|t| t.surface.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let places = |t: &Token| -> Vec<usize> {
+        (0..sentence.len())
+            .filter(|&k| sentence[k].term == t.term)
+            .collect()
+    };
+    let before = start.checked_sub(1).map(|i| places(&claim[i]));
+    let after = claim.get(end).map(places);
+    let article = match (before, after) {
+        (Some(before), Some(after)) => before
+            .iter()
+            .flat_map(|&p| after.iter().map(move |&q| (p, q)))
+            .find_map(|(p, q)| if p < q { slot(p + 1, q) } else { None }),
+        (None, Some(after)) => after.iter().find_map(|&q| slot(0, q)),
+        (Some(before), None) => before.iter().find_map(|&p| slot(p + 1, sentence.len())),
+        (None, None) => None,
+    }?;
+    let claim_name = claim[start..end]
+        .iter()
+        .map(|t| t.surface.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Conflict::Swap {
+        claim: claim_name,
+        article,
+    })
 }
