@@ -1462,6 +1462,25 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_in_what_is_supposed_is_kept_too() {
+        let engine = engine_of(
+            "Coach charged\n\n\
+            If found guilty, the coach could lose his job or face a fine. \
+            The hearing is in March.\n",
+        );
+        assert_verdict_not(
+            &engine,
+            "If found guilty, the coach could not lose his job or face a fine",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "If found guilty, the coach could lose his job or face a fine",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

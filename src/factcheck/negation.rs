@@ -154,20 +154,36 @@ impl Engine {
     }
 
     /// Does sentence `c` hold what the claim negates as negated too? "North Korea never denied
-    /// it" is not held by a sentence that has "rejects" only in an "in case…" clause.
+    /// it" is not held by a sentence that has "rejects" only in an "in case…" clause. What
+    /// each states and what each supposes ("if found guilty he could *not* lose his job") are
+    /// compared apart.
     pub(super) fn keeps_claim_negations(&self, r: &Retrieval, c: &Ranked) -> bool {
         let sentence = self.tokens_of(c.doc);
-        let stated = &sentence[..text::hypothetical_token(sentence)];
-        let sentence_negated = self.negated(stated, true);
-        self.negated(&r.tokens[..text::hypothetical_token(&r.tokens)], false)
-            .iter()
-            .all(|negated| {
-                let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
-                    return true;
-                };
-                let forms = |t: &Token| word.stands_for(&t.term);
-                // Unmatched, the word weighs against coverage already.
-                !sentence.iter().any(forms) || sentence_negated.iter().any(|n| word.stands_for(n))
-            })
+        let (claim_if, sentence_if) = (
+            text::hypothetical_token(&r.tokens),
+            text::hypothetical_token(sentence),
+        );
+        self.keeps_negations_of(r, &r.tokens[..claim_if], &sentence[..sentence_if], sentence)
+            && self.keeps_negations_of(r, &r.tokens[claim_if..], &sentence[sentence_if..], sentence)
+    }
+
+    /// Whether `part` of a sentence negates each word that `claim_part` of the claim negates
+    /// and the whole `sentence` holds.
+    fn keeps_negations_of(
+        &self,
+        r: &Retrieval,
+        claim_part: &[Token],
+        part: &[Token],
+        sentence: &[Token],
+    ) -> bool {
+        let sentence_negated = self.negated(part, true);
+        self.negated(claim_part, false).iter().all(|negated| {
+            let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
+                return true;
+            };
+            let forms = |t: &Token| word.stands_for(&t.term);
+            // Unmatched, the word weighs against coverage already.
+            !sentence.iter().any(forms) || sentence_negated.iter().any(|n| word.stands_for(n))
+        })
     }
 }
