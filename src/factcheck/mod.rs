@@ -1481,6 +1481,21 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_reaches_past_since_or_because_right_after_it() {
+        let engine = engine_of(
+            "Archbishop speaks\n\n\
+            Dr Williams has since criticised the government over its case for war. \
+            The delay is because of the scale of the damage.\n",
+        );
+        for claim in [
+            "Dr Williams has not since criticised the government over its case for war",
+            "The delay is not because of the scale of the damage",
+        ] {
+            assert_verdict(&engine, claim, Verdict::Refuted);
+        }
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

@@ -79,7 +79,10 @@ fn negation_scope(
         // an "and" or "or" that joins it to nothing yet ("cannot take and store photos": the
         // verbs share it).
         let joins_verbs = matches!(t.surface.as_str(), "and" | "or") && reached == 0 && by_word;
-        if CLAUSE_BREAKS.contains(&t.surface.as_str()) && !joins_verbs {
+        // Nor does a word that ends clauses elsewhere, right after the negation: "has not
+        // *since* criticised", "not *because* of its scale".
+        let right_after = i > 0 && tokens[i - 1].role == TokenRole::Negation && remaining > 0;
+        if CLAUSE_BREAKS.contains(&t.surface.as_str()) && !joins_verbs && !right_after {
             remaining = 0;
         }
         if remaining > 0 && reached_word && COMPLEMENT_OPENERS.contains(&t.surface.as_str()) {
