@@ -1496,6 +1496,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_claim_negates_is_negated_in_the_sentence_that_supports_it() {
+        let engine = engine_of(
+            "Studio history\n\n\
+            His first client was Stevie Wonder, who recorded part of an album there. \
+            The studio closed in 1990.\n",
+        );
+        assert_verdict_not(
+            &engine,
+            "His first client was not Stevie Wonder, who recorded part of an album there",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

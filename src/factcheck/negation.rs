@@ -179,8 +179,16 @@ impl Engine {
         part: &[Token],
         sentence: &[Token],
     ) -> bool {
-        let sentence_negated = self.negated(part, true);
-        self.negated(claim_part, false).iter().all(|negated| {
+        // Names count here: "his first client was not Stevie Wonder" is not what "his first
+        // client was Stevie Wonder" states, though it contrasts rather than denies.
+        let all_terms = |tokens: &'_ [Token], by_verbs| -> Vec<String> {
+            negation_scope(tokens, by_verbs, |_| false)
+                .into_iter()
+                .map(|n| tokens[n.at].term.clone())
+                .collect()
+        };
+        let sentence_negated = all_terms(part, true);
+        all_terms(claim_part, false).iter().all(|negated| {
             let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
                 return true;
             };
