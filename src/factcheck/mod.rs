@@ -1510,6 +1510,20 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_word_the_claim_negates_is_negated_in_the_sentence_that_supports_it() {
+        let engine = engine_of(
+            "Judge threatened\n\n\
+            Police said death threats against the judge were made. \
+            The trial goes on in April.\n",
+        );
+        assert_verdict_not(
+            &engine,
+            "Police said death threats against the judge were not made",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

@@ -34,6 +34,8 @@ struct Negated {
     complement: bool,
     /// A name: never negated itself ("not Sony" contrasts), but it can be what a denial is about.
     name: bool,
+    /// A word questions use as a frame ("become", "made"): what a claim says all the same.
+    filler: bool,
 }
 
 /// The content terms `tokens` negate: those after "not" or "never" to the end of the clause,
@@ -46,7 +48,7 @@ struct Negated {
 fn negated_terms(tokens: &[Token], by_verbs: bool, is_name: impl Fn(&Token) -> bool) -> Vec<&str> {
     negation_scope(tokens, by_verbs, is_name)
         .into_iter()
-        .filter(|n| !n.name)
+        .filter(|n| !n.name && !n.filler)
         .map(|n| tokens[n.at].term.as_str())
         .collect()
 }
@@ -105,6 +107,7 @@ fn negation_scope(
                     at: i,
                     complement,
                     name: false,
+                    filler: false,
                 });
                 remaining = 0;
             }
@@ -118,11 +121,18 @@ fn negation_scope(
                     at: i,
                     complement,
                     name,
+                    filler: false,
                 });
                 reached_word |= !name;
                 reached += 1;
                 remaining -= 1;
             }
+            TokenRole::Filler if remaining > 0 => out.push(Negated {
+                at: i,
+                complement,
+                name: false,
+                filler: true,
+            }),
             _ => {}
         }
     }
@@ -151,7 +161,7 @@ impl Engine {
         });
         scope
             .iter()
-            .filter(|n| !(n.name || (about_subject && n.complement)))
+            .filter(|n| !(n.name || n.filler || (about_subject && n.complement)))
             .map(|n| stated[n.at].term.as_str())
             .collect()
     }
@@ -180,7 +190,8 @@ impl Engine {
         sentence: &[Token],
     ) -> bool {
         // Names count here: "his first client was not Stevie Wonder" is not what "his first
-        // client was Stevie Wonder" states, though it contrasts rather than denies.
+        // client was Stevie Wonder" states, though it contrasts rather than denies; so do
+        // words questions use as a frame ("should not *become* queen").
         let all_terms = |tokens: &'_ [Token], by_verbs| -> Vec<String> {
             negation_scope(tokens, by_verbs, |_| false)
                 .into_iter()
@@ -189,12 +200,11 @@ impl Engine {
         };
         let sentence_negated = all_terms(part, true);
         all_terms(claim_part, false).iter().all(|negated| {
-            let Some(word) = r.query.words.iter().find(|w| w.term == *negated) else {
-                return true;
-            };
-            let forms = |t: &Token| word.stands_for(&t.term);
+            // A word the query dropped (a frame word) stands for itself only.
+            let word = r.query.words.iter().find(|w| w.term == *negated);
+            let forms = |term: &str| word.map_or(term == negated, |w| w.stands_for(term));
             // Unmatched, the word weighs against coverage already.
-            !sentence.iter().any(forms) || sentence_negated.iter().any(|n| word.stands_for(n))
+            !sentence.iter().any(|t| forms(&t.term)) || sentence_negated.iter().any(|n| forms(n))
         })
     }
 }
