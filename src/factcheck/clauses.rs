@@ -14,7 +14,7 @@ pub(super) fn clause_pieces(text: &str) -> Vec<(&str, bool)> {
     let mut cuts: Vec<(usize, usize)> = CLAUSE_JOINS
         .iter()
         .flat_map(|join| text.match_indices(join).map(|(at, j)| (at, at + j.len())))
-        .filter(|&(at, end)| !joins_names(text, at, end))
+        .filter(|&(at, end)| !joins_no_clauses(text, at, end))
         .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();
@@ -34,18 +34,26 @@ pub(super) fn clause_pieces(text: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// Whether the join at `at..end` is an "and" that lists names rather than joins clauses: a
-/// capitalised word stands on either side of it ("opposition from Tory and Lib Dem MPs"). A
-/// comma between names may well end a clause ("In an interview with the Independent, Sir John
-/// said…").
-fn joins_names(text: &str, at: usize, end: usize) -> bool {
-    if text[at..end].trim() != "and" {
-        return false;
-    }
+/// Words before which "but" means "except" or "almost", not a second clause.
+const BUT_AS_DEGREE: &[&str] = &["all", "nothing", "anything", "none", "everything"];
+
+/// Whether the join at `at..end` joins no clauses: an "and" that lists names, a capitalised
+/// word on either side of it ("opposition from Tory and Lib Dem MPs"), or the "but" of "all
+/// but". A comma between names may well end a clause ("In an interview with the Independent,
+/// Sir John said…").
+fn joins_no_clauses(text: &str, at: usize, end: usize) -> bool {
     let word_before = text[..at]
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or_default();
+    // "All but", "nothing but": a degree, not a second clause ("sold out in all but a few
+    // stores").
+    if text[at..end].trim() == "but" {
+        return BUT_AS_DEGREE.contains(&word_before.to_lowercase().as_str());
+    }
+    if text[at..end].trim() != "and" {
+        return false;
+    }
     let capitalised = |word: &str| word.starts_with(char::is_uppercase);
     // The statement's own first word is capitalised as any sentence's is.
     let first_word = word_before.len() == at;
@@ -222,6 +230,17 @@ fn replaced_phrase_start(main: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_but_is_no_second_clause() {
+        assert!(
+            clause_pieces("the presents are all but sold out in High Street stores").is_empty()
+        );
+        assert_eq!(
+            clause_pieces("the presents sold out but the stores restocked").len(),
+            2
+        );
+    }
 
     #[test]
     fn an_and_between_names_lists_them() {
