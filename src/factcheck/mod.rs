@@ -1524,6 +1524,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_made_of_frame_words_is_a_name_of_the_claim() {
+        let engine = engine_of(
+            "Search firm buys blog tool\n\n\
+            He said Ask Jeeves was much more interested in helping people find information. \
+            Bloglines supports Really Simple Syndication.\n",
+        );
+        assert_verdict_not(
+            &engine,
+            "He said Really Simple was much more interested in helping people find information",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

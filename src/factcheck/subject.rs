@@ -76,18 +76,24 @@ impl Engine {
         }
         r.tokens
             .iter()
-            .filter(|t| t.role == TokenRole::Content && t.proper && !t.number)
-            .filter(|t| {
-                r.query
+            .filter(|t| t.proper && !t.number)
+            .filter(|t| match t.role {
+                TokenRole::Content => r
+                    .query
                     .words
                     .iter()
                     .position(|w| w.term == t.term)
-                    .is_some_and(|i| r.known[i])
+                    .is_some_and(|i| r.known[i]),
+                // A name made of words questions use as frames ("Really Simple Syndication").
+                TokenRole::Filler => self.sentences.pack_df(&t.term, r.pack) > 0,
+                TokenRole::Stop | TokenRole::Negation => false,
             })
             .find(|t| {
-                docs.iter()
-                    .all(|&doc| held_at(r, &t.term, self.tokens_of(doc)).is_empty())
-                    && !among_synonyms(&held, &t.term)
+                docs.iter().all(|&doc| {
+                    let sentence = self.tokens_of(doc);
+                    held_at(r, &t.term, sentence).is_empty()
+                        && !sentence.iter().any(|s| s.term == t.term)
+                }) && !among_synonyms(&held, &t.term)
             })
             .map(|t| t.surface.clone())
     }
