@@ -153,6 +153,8 @@ impl Engine {
                             conflicting = Some((c, conflict));
                         }
                     }
+                    // Once a sentence supports the claim, the rest serve only as conflicts.
+                    None if supporting.is_some() => {}
                     None => {
                         let sound = self.keeps_claim_negations(&r, c)
                             && !self.speaks_of_another(&r, c)
@@ -165,9 +167,8 @@ impl Engine {
                             continue;
                         }
                         let stated = self.stated_words(&r, c);
-                        if supporting.is_none()
-                            && share_of(&support_weights, |i| stated[i]) >= MIN_SUPPORT_COVERAGE
-                            && self.lacks_a_claim_name(&r, &[c.doc]).is_none()
+                        if share_of(&support_weights, |i| stated[i]) >= MIN_SUPPORT_COVERAGE
+                            && self.holds_claim_names(&r, c.doc)
                         {
                             supporting = Some(c);
                         }
@@ -280,7 +281,7 @@ impl Engine {
                 };
                 if coverage >= MIN_SUPPORT_COVERAGE
                     && self.antecedent[second.doc as usize] == Some(first.doc)
-                    && self.lacks_a_claim_name(r, &[main.doc]).is_none()
+                    && self.holds_claim_names(r, main.doc)
                 {
                     return Some((first, second, coverage));
                 }

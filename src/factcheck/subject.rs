@@ -53,28 +53,15 @@ impl Engine {
         (own_words || accusation) && self.accuses_claim_subject(r)
     }
 
-    /// A name of the claim that the article uses but sentences `docs` do not hold: neither
-    /// itself (nor through an alternative), nor through the sentence one refers back to
-    /// ([`Engine::antecedent_names`]), nor through a word that stands for it ("the mayor").
-    /// "Wooden Spoon Williams says he will not quit" is not what "Defiant Matt Williams says
-    /// he will not quit" states, though the article calls its team the Wooden Spoon.
-    pub(super) fn lacks_a_claim_name(&self, r: &Retrieval, docs: &[DocId]) -> Option<String> {
-        let mut held: Vec<&str> = Vec::new();
-        for &doc in docs {
-            held.extend(self.antecedent_names(doc));
-            held.extend(self.described_names(doc, usize::MAX));
-            // A sentence that refers back carries on the one it refers to, with every name
-            // there.
-            if let Some(root) = self.antecedent_root(doc) {
-                held.extend(
-                    self.tokens_of(root)
-                        .iter()
-                        .filter(|t| t.proper)
-                        .map(|t| t.term.as_str()),
-                );
-            }
-        }
-        r.tokens
+    /// Does sentence `doc` hold every name of the claim that the article uses: itself (or
+    /// through an alternative), through the sentence it refers back to
+    /// ([`Engine::antecedent_names`], and every name there), or through a word that stands for
+    /// it ("the mayor")? "Wooden Spoon Williams says he will not quit" is not what "Defiant Matt
+    /// Williams says he will not quit" states, though the article calls its team the Wooden
+    /// Spoon.
+    pub(super) fn holds_claim_names(&self, r: &Retrieval, doc: DocId) -> bool {
+        let names: Vec<&Token> = r
+            .tokens
             .iter()
             .filter(|t| t.proper && !t.number)
             .filter(|t| match t.role {
@@ -84,18 +71,35 @@ impl Engine {
                     .iter()
                     .position(|w| w.term == t.term)
                     .is_some_and(|i| r.known[i]),
-                // A name made of words questions use as frames ("Really Simple Syndication").
+                // A name made of words questions use as frames ("Really Simple Syndication"),
+                // which the query leaves out.
                 TokenRole::Filler => self.sentences.pack_df(&t.term, r.pack) > 0,
                 TokenRole::Stop | TokenRole::Negation => false,
             })
-            .find(|t| {
-                docs.iter().all(|&doc| {
-                    let sentence = self.tokens_of(doc);
-                    held_at(r, &t.term, sentence).is_empty()
-                        && !sentence.iter().any(|s| s.term == t.term)
-                }) && !among_synonyms(&held, &t.term)
+            .collect();
+        let sentence = self.tokens_of(doc);
+        let unheld: Vec<&&Token> = names
+            .iter()
+            .filter(|t| {
+                held_at(r, &t.term, sentence).is_empty()
+                    && !sentence.iter().any(|s| s.term == t.term)
             })
-            .map(|t| t.surface.clone())
+            .collect();
+        if unheld.is_empty() {
+            return true;
+        }
+        let mut referred: Vec<&str> = self.antecedent_names(doc);
+        referred.extend(self.described_names(doc, usize::MAX));
+        // A sentence that refers back carries on the one it refers to, with every name there.
+        if let Some(root) = self.antecedent_root(doc) {
+            referred.extend(
+                self.tokens_of(root)
+                    .iter()
+                    .filter(|t| t.proper)
+                    .map(|t| t.term.as_str()),
+            );
+        }
+        unheld.iter().all(|t| among_synonyms(&referred, &t.term))
     }
 
     /// Does sentence `c` name the claim's subject only as the one accused ("fingers had been
