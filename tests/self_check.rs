@@ -28,9 +28,9 @@ const SELF_CHECK_CLAUSES: &[&str] = &[
     "Andrew Michelmore claimed the Xstrata offer was aimed at creating value for Xstrata's shareholders",
 ];
 
-/// Share of name-swapped sentences that may still come back supported (measured: 8 of 254
-/// here, 33 % before a sentence had to hold the claim's names; 61 of 1,401 claims built the
-/// same way from 400 other BBC stories).
+/// Share of name-swapped sentences that may still come back supported (measured: 7 of 254
+/// here, 79 before a sentence had to hold the claim's names; 42 of 1,401 in a cruder probe,
+/// two-word names only, on 400 other BBC stories: `docs/accuracy.md`).
 const MAX_SWAPPED_SUPPORTED: f64 = 0.06;
 
 /// Share of name-swapped sentences that must come back refuted, the article's name quoted
