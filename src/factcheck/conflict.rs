@@ -5,7 +5,7 @@ use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
-use super::negation::{CLAUSE_BREAKS, NEGATING_VERBS};
+use super::negation::{negation_heads, states_opposite_of, CLAUSE_BREAKS, NEGATING_VERBS};
 use super::statement::{among_synonyms, held_at, MIN_SUPPORT_COVERAGE};
 use super::swap::{frame_swap, name_anchors, name_part_swap, slot_swap, typed_acronym};
 
@@ -97,8 +97,14 @@ impl Engine {
                     .take(FIRST_SINCE_REACH)
                     .any(|t| t.surface == "since")
         });
+        // What the claim negates meets the opposite as agreement, not conflict: "did not
+        // release the film" against "cancel its release".
+        let claim_negated_anywhere = self.negated(&r.tokens, false);
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
         for w in &claim_words {
+            if claim_negated_anywhere.contains(&w.term.as_str()) {
+                continue;
+            }
             // An antonym, or a synonym of one ("suggest" against "refuse", via "propose"), or
             // an antonym of a synonym ("lost" against "beat", via "win").
             let via_synonyms = lex.synonyms(&w.term).iter().flat_map(|s| lex.antonyms(s));
@@ -297,18 +303,29 @@ impl Engine {
                     .iter()
                     .any(|t| NEGATING_VERBS.contains(t) && !negated.contains(t))
             };
-            if denies(&claim_terms, &claim_negated) && denies(sentence_terms, &sentence_negated) {
-                return None;
-            }
             // A word is negated on a side when it, or a word the lexicon links it to, is: the
             // claim's "without using torture" keeps the article's "without resorting to torture".
             // What the sentence negates anywhere, whoever it is about (a superset of
             // `sentence_negated`), keeps a claim's negation.
             let sentence_negates_anywhere =
                 self.negated(&sentence[..text::hypothetical_token(sentence)], true);
-            let claim_negates = claim_negated
+            // A claim that negates what the sentence states the opposite of says what the
+            // sentence says: "did not release the film" against "cancel its release of the film"
+            // (the film included).
+            let claim_negates = !negation_heads(&r.tokens[..text::hypothetical_token(&r.tokens)])
                 .iter()
-                .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negates_anywhere, t));
+                .any(|t| states_opposite_of(sentence_terms, t))
+                && claim_negated
+                    .iter()
+                    .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negates_anywhere, t));
+            // Both report a denial, and the claim's own "not" denies nothing the sentence
+            // states.
+            if !claim_negates
+                && denies(sentence_terms, &sentence_negated)
+                && denies(&claim_terms, &claim_negated)
+            {
+                return None;
+            }
             // A word the sentence also states outside its negation is not denied there: "aimed
             // at creating value for Xstrata's shareholders, and was not being made for … WMC's
             // shareholders".

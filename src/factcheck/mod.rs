@@ -1544,4 +1544,26 @@ mod tests {
         assert!(short.ends_with("word…"));
         assert!(long.starts_with(short.trim_end_matches('…')));
     }
+
+    #[test]
+    fn negating_what_the_article_cancels_is_agreement() {
+        let engine = engine_of(
+            "Film premiere\n\n\
+            Northwind Studios was forced to cancel its release of the film after threats against cinemas. \
+            Northwind have been criticised for their stance, with the Cinema Owners' Association accusing the studio of failing in their duty of care to the staff.\n",
+        );
+        let cases = [
+            // What the claim negates, the article cancels: agreement, not an opposite verb.
+            ("Northwind did not release the film", Verdict::Supported),
+            ("Northwind released the film", Verdict::Refuted),
+            // Both tell of a failing, but the claim's own "not" denies what the article states.
+            (
+                "Northwind have not been criticised for their stance, with the Cinema Owners' Association accusing the studio of failing in their duty of care to the staff",
+                Verdict::Refuted,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
+    }
 }

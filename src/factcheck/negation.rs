@@ -3,7 +3,7 @@
 
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
-use crate::text::{self, Token, TokenRole};
+use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::statement::held_at;
 
@@ -199,6 +199,18 @@ impl Engine {
                 .collect()
         };
         let sentence_negated = all_terms(part, true);
+        // "did not release the film" is what "cancel its release of the film" says.
+        let part_terms: Vec<&str> = part
+            .iter()
+            .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
+            .map(|t| t.term.as_str())
+            .collect();
+        if negation_heads(claim_part)
+            .iter()
+            .any(|t| states_opposite_of(&part_terms, t))
+        {
+            return true;
+        }
         all_terms(claim_part, false).iter().all(|negated| {
             // A word the query dropped (a frame word) stands for itself only.
             let word = r.query.words.iter().find(|w| w.term == *negated);
@@ -207,4 +219,36 @@ impl Engine {
             !sentence.iter().any(|t| forms(&t.term)) || sentence_negated.iter().any(|n| forms(n))
         })
     }
+}
+
+/// Does a sentence of content `terms` put an antonym of `term`, or a synonym of one, right
+/// before it ("*cancel* its *release*", "*pulled* its *premiere*")? A claim that negates `term`
+/// then says what the sentence says.
+pub(super) fn states_opposite_of(terms: &[&str], term: &str) -> bool {
+    let lex = Lexicon::get();
+    let is_opposite = |word: &str| {
+        lex.antonyms(term)
+            .iter()
+            .any(|a| a == word || lex.synonyms(a).iter().any(|s| s == word))
+    };
+    terms
+        .windows(2)
+        .any(|pair| pair[1] == term && is_opposite(pair[0]))
+}
+
+/// The first content word after each "not" or "never": what the negation denies first ("did
+/// not *release* the film"), not what that is about ("has not dismissed the *proposal*").
+pub(super) fn negation_heads(tokens: &[Token]) -> Vec<&str> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.role == TokenRole::Negation)
+        .filter_map(|(i, _)| {
+            tokens[i + 1..]
+                .iter()
+                .find(|t| t.role != TokenRole::Stop)
+                .filter(|t| t.role == TokenRole::Content)
+                .map(|t| t.term.as_str())
+        })
+        .collect()
 }
