@@ -1556,6 +1556,8 @@ mod tests {
             // What the claim negates, the article cancels: agreement, not an opposite verb.
             ("Northwind did not release the film", Verdict::Supported),
             ("Northwind released the film", Verdict::Refuted),
+            // The cancellation in other words.
+            ("Northwind pulled the release of the film", Verdict::Supported),
             // Both tell of a failing, but the claim's own "not" denies what the article states.
             (
                 "Northwind have not been criticised for their stance, with the Cinema Owners' Association accusing the studio of failing in their duty of care to the staff",

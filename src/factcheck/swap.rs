@@ -197,8 +197,16 @@ pub(super) fn name_part_swap(
     let part = |t: &Token| t.role == TokenRole::Content && t.capitalised && !t.number;
     // The claim's other part: a word the article never uses, and no everyday word ("beat
     // Roddick" is no other Roddick than "Andy Roddick").
-    let stands_apart =
-        |t: &Token| !knows(&t.term) && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF;
+    // Nor a word for something the sentence says ("Northwind *pulled* the film" against
+    // "Northwind Studios was forced to cancel").
+    let stands_apart = |t: &Token| {
+        !knows(&t.term)
+            && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF
+            && !lex
+                .synonyms(&t.term)
+                .iter()
+                .any(|s| sentence.iter().any(|w| w.term == *s))
+    };
     // Two parts of a name, joined as written ("guardians of peace", "sony pictures").
     let joined = |first: &str, join: Option<&str>, second: &str| match join {
         Some(join) => format!("{first} {join} {second}"),
