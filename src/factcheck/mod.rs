@@ -1568,4 +1568,23 @@ mod tests {
             assert_verdict(&engine, claim, want);
         }
     }
+
+    #[test]
+    fn a_refusal_does_not_reach_what_is_said_of_it() {
+        let engine = engine_of(
+            "Studio contract\n\n\
+            The studio's lawyers refused to publish the contract, saying such papers have always been kept confidential.\n",
+        );
+        // "refused" reaches the contract, not the reason given after "saying".
+        assert_verdict(
+            &engine,
+            "The lawyers refused to publish the contract, saying such papers have not always been kept confidential",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "The lawyers refused to publish the contract, saying such papers have always been kept confidential",
+            Verdict::Supported,
+        );
+    }
 }

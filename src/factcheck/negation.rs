@@ -15,7 +15,7 @@ const NEGATION_REACH: usize = 6;
 /// Words that end the clause a negation is in ("denied involvement *and* suggested a probe").
 pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "and", "but", "while", "whereas", "although", "though", "because", "since", "after", "before",
-    "which", "who", "yet",
+    "which", "who", "yet", "saying", "adding",
 ];
 
 /// Words that open what a negated word is about: in "denied any involvement *with* the hacking
