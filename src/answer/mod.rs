@@ -1203,4 +1203,18 @@ mod tests {
             "serious consequences",
         );
     }
+
+    #[test]
+    fn a_short_or_everyday_word_stands_for_the_word_news_text_uses() {
+        let engine = engine_over(
+            "Awards night\n\n\
+            The awards were presented by a professor of music at the city university. \
+            Children from the local school will sing at the opening. \
+            The orchestra played a short piece for each winner. \
+            Fathers' groups staged a protest outside the hall.\n",
+        );
+        assert_first_citation(&engine, "where will the kids sing", "Children");
+        assert_first_citation(&engine, "what did the band play for winners", "orchestra");
+        assert_first_citation(&engine, "what did the dads do outside", "Fathers");
+    }
 }
