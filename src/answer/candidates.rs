@@ -142,15 +142,28 @@ impl Engine {
 
     /// What [`answerability`] weighs for a question and the sentence it would cite.
     pub(super) fn measure(&self, r: &Retrieval, best: &Ranked) -> Measurements {
-        let unknown: Vec<usize> = (0..r.known.len()).filter(|&i| !r.known[i]).collect();
+        // A word the sentence answers with its opposite, or another member of its set, is
+        // answered, not unknown: "was the movie a documentary" by "a satirical movie".
+        let lex = Lexicon::get();
+        let sentence = self.tokens_of(best.doc);
+        let contrasted = |term: &str| {
+            sentence.iter().any(|t| {
+                t.role == TokenRole::Content
+                    && (lex.excludes(term, &t.term) || lex.antonyms(term).contains(&t.term))
+            })
+        };
+        let answered: Vec<bool> = (0..r.known.len())
+            .map(|i| r.known[i] || contrasted(&r.query.words[i].term))
+            .collect();
+        let unknown: Vec<usize> = (0..r.known.len()).filter(|&i| !answered[i]).collect();
         let rarest_unknown = unknown
             .iter()
             .map(|&i| text::general::general_idf(&r.query.words[i].term))
             .fold(0.0f32, f32::max);
         let words = r.query.words.len().max(1);
         Measurements {
-            pack_coverage: r.pack_coverage,
-            pack_coverage_general: r.pack_coverage_general,
+            pack_coverage: share_of(&r.weights, |i| answered[i]),
+            pack_coverage_general: share_of(&r.general_weights, |i| answered[i]),
             sentence_coverage: best.coverage.min(1.0),
             sentence_coverage_general: share_of(&r.general_weights, |i| {
                 best.matched & (1 << i) != 0

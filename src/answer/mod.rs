@@ -1217,4 +1217,19 @@ mod tests {
         assert_first_citation(&engine, "what did the band play for winners", "orchestra");
         assert_first_citation(&engine, "what did the dads do outside", "Fathers");
     }
+
+    #[test]
+    fn a_word_the_sentence_answers_with_another_of_its_kind_is_answered() {
+        let engine = engine_over(
+            "Studio row\n\n\
+            Northwind Studios made a satirical movie about a plot to kidnap a president. \
+            The studio said the premiere would go ahead in the spring.\n",
+        );
+        // "documentary" is not in the article: "a satirical movie" is its answer.
+        assert_first_citation(
+            &engine,
+            "was the northwind movie a documentary",
+            "satirical movie",
+        );
+    }
 }

@@ -65,9 +65,8 @@ pub(crate) struct Retrieval {
     /// Whether the question sets each query word aside ("besides the celebrity stuff"): it
     /// weighs nothing, and a sentence naming another of its kind still answers.
     pub set_aside: Vec<bool>,
+    /// Share of the question's weight in words the pack uses.
     pub pack_coverage: f32,
-    /// [`Retrieval::pack_coverage`] with the general weights.
-    pub pack_coverage_general: f32,
     /// The pack's sentences that match, best first.
     pub ranked: Vec<Ranked>,
     /// The curated topic whose phrasing fits best, with its similarity.
@@ -115,7 +114,6 @@ impl Engine {
         let (weights, general_weights) =
             self.word_weights(&query, pack, &pack_dfs, &weightless, &set_aside);
         let pack_coverage = share_of(&weights, |i| known[i]);
-        let pack_coverage_general = share_of(&general_weights, |i| known[i]);
 
         let ranked = self.rank_in_pack(scored, &asked, &query, &route, &weights);
         let topic = topic_of_pack
@@ -132,7 +130,6 @@ impl Engine {
             known,
             set_aside,
             pack_coverage,
-            pack_coverage_general,
             ranked,
             topic,
             runner_up: route.runner_up,
