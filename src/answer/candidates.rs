@@ -143,11 +143,12 @@ impl Engine {
     /// What [`answerability`] weighs for a question and the sentence it would cite.
     pub(super) fn measure(&self, r: &Retrieval, best: &Ranked) -> Measurements {
         // A word the sentence answers with its opposite, or another member of its set, is
-        // answered, not unknown: "was the movie a documentary" by "a satirical movie".
+        // answered, not unknown: "was the movie a documentary" by "a satirical movie". (A
+        // candidate names another member only where the question also names it:
+        // [`Self::names_another`].)
         let lex = Lexicon::get();
-        let sentence = self.tokens_of(best.doc);
         let contrasted = |term: &str| {
-            sentence.iter().any(|t| {
+            self.tokens_of(best.doc).iter().any(|t| {
                 t.role == TokenRole::Content
                     && (lex.excludes(term, &t.term) || lex.antonyms(term).contains(&t.term))
             })

@@ -5,7 +5,7 @@ use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
-use super::negation::{negation_heads, states_opposite_of, CLAUSE_BREAKS, NEGATING_VERBS};
+use super::negation::{negation_met_by_opposite, CLAUSE_BREAKS, NEGATING_VERBS};
 use super::statement::{among_synonyms, held_at, MIN_SUPPORT_COVERAGE};
 use super::swap::{frame_swap, name_anchors, name_part_swap, slot_swap, typed_acronym};
 
@@ -68,10 +68,12 @@ impl Engine {
             .count();
         let all_sentence_terms = &sentence_terms[..];
         let sentence_terms = &sentence_terms[..hypothetical_from];
-        // Where the claim's own "if…" clause starts: its words meet the sentence's "in case…".
+        // What the claim states, before its own "if…" clause, whose words meet the sentence's
+        // "in case…".
+        let claim_stated = &r.tokens[..text::hypothetical_token(&r.tokens)];
         let claim_hypothetical_from = r
             .tokens
-            .get(text::hypothetical_token(&r.tokens))
+            .get(claim_stated.len())
             .map_or(usize::MAX, |t| t.span.start);
         let claim_words: Vec<&Token> = r
             .tokens
@@ -291,8 +293,7 @@ impl Engine {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
             let sentence_matches = |term: &str| among_synonyms(sentence_terms, term);
             let sentence_negated = self.negated_unless_about_subject(r, sentence);
-            let claim_negated =
-                self.negated(&r.tokens[..text::hypothetical_token(&r.tokens)], false);
+            let claim_negated = self.negated(claim_stated, false);
             let in_claim_terms = |t: &str| among_synonyms(&claim_terms, t);
             // What the claim negates, the article states; or what the article negates, the
             // claim states.
@@ -310,11 +311,8 @@ impl Engine {
             let sentence_negates_anywhere =
                 self.negated(&sentence[..text::hypothetical_token(sentence)], true);
             // A claim that negates what the sentence states the opposite of says what the
-            // sentence says: "did not release the film" against "cancel its release of the film"
-            // (the film included).
-            let claim_negates = !negation_heads(&r.tokens[..text::hypothetical_token(&r.tokens)])
-                .iter()
-                .any(|t| states_opposite_of(sentence_terms, t))
+            // sentence says.
+            let claim_negates = !negation_met_by_opposite(claim_stated, sentence_terms)
                 && claim_negated
                     .iter()
                     .any(|t| sentence_matches(t) && !among_synonyms(&sentence_negates_anywhere, t));

@@ -5,7 +5,7 @@ use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
 use crate::text::{self, Lexicon, Token, TokenRole};
 
-use super::statement::held_at;
+use super::statement::{among_synonyms, held_at};
 
 /// A verb of refusal or denial negates what follows it ("refused to cooperate").
 pub(super) const NEGATING_VERBS: &[&str] = &["refus", "reject", "deni", "declin", "fail", "avoid"];
@@ -199,16 +199,12 @@ impl Engine {
                 .collect()
         };
         let sentence_negated = all_terms(part, true);
-        // "did not release the film" is what "cancel its release of the film" says.
         let part_terms: Vec<&str> = part
             .iter()
             .filter(|t| matches!(t.role, TokenRole::Content | TokenRole::Filler))
             .map(|t| t.term.as_str())
             .collect();
-        if negation_heads(claim_part)
-            .iter()
-            .any(|t| states_opposite_of(&part_terms, t))
-        {
+        if negation_met_by_opposite(claim_part, &part_terms) {
             return true;
         }
         all_terms(claim_part, false).iter().all(|negated| {
@@ -221,34 +217,30 @@ impl Engine {
     }
 }
 
-/// Does a sentence of content `terms` put an antonym of `term`, or a synonym of one, right
-/// before it ("*cancel* its *release*", "*pulled* its *premiere*")? A claim that negates `term`
-/// then says what the sentence says.
-pub(super) fn states_opposite_of(terms: &[&str], term: &str) -> bool {
+/// Does the sentence (its content `terms`) state the opposite of what the claim's negation
+/// denies first: an antonym of the first content word after a "not" or "never" (or a synonym
+/// of that antonym) right before that word? "did not *release* the film" is what "*cancel* its
+/// *release* of the film" says, the film included; "has not dismissed the *proposal*" is not
+/// met by "*rejects* the proposal", the proposal not being what the "not" reaches first.
+pub(super) fn negation_met_by_opposite(claim: &[Token], terms: &[&str]) -> bool {
     let lex = Lexicon::get();
-    let is_opposite = |word: &str| {
-        lex.antonyms(term)
-            .iter()
-            .any(|a| a == word || lex.synonyms(a).iter().any(|s| s == word))
-    };
-    terms
-        .windows(2)
-        .any(|pair| pair[1] == term && is_opposite(pair[0]))
-}
-
-/// The first content word after each "not" or "never": what the negation denies first ("did
-/// not *release* the film"), not what that is about ("has not dismissed the *proposal*").
-pub(super) fn negation_heads(tokens: &[Token]) -> Vec<&str> {
-    tokens
+    let heads = claim
         .iter()
         .enumerate()
         .filter(|(_, t)| t.role == TokenRole::Negation)
         .filter_map(|(i, _)| {
-            tokens[i + 1..]
+            claim[i + 1..]
                 .iter()
                 .find(|t| t.role != TokenRole::Stop)
                 .filter(|t| t.role == TokenRole::Content)
-                .map(|t| t.term.as_str())
+        });
+    heads.into_iter().any(|head| {
+        terms.windows(2).any(|pair| {
+            pair[1] == head.term
+                && lex
+                    .antonyms(&head.term)
+                    .iter()
+                    .any(|a| among_synonyms(&[pair[0]], a))
         })
-        .collect()
+    })
 }

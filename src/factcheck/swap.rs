@@ -7,7 +7,7 @@ use crate::speech::{quotation_speakers, Speakers};
 use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::conflict::Conflict;
-use super::statement::MIN_DETAIL_IDF;
+use super::statement::{among_synonyms, MIN_DETAIL_IDF};
 
 impl Engine {
     /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
@@ -199,13 +199,11 @@ pub(super) fn name_part_swap(
     // Roddick" is no other Roddick than "Andy Roddick").
     // Nor a word for something the sentence says ("Northwind *pulled* the film" against
     // "Northwind Studios was forced to cancel").
+    let sentence_terms: Vec<&str> = sentence.iter().map(|t| t.term.as_str()).collect();
     let stands_apart = |t: &Token| {
         !knows(&t.term)
             && text::general::general_idf(&t.term) >= MIN_DETAIL_IDF
-            && !lex
-                .synonyms(&t.term)
-                .iter()
-                .any(|s| sentence.iter().any(|w| w.term == *s))
+            && !among_synonyms(&sentence_terms, &t.term)
     };
     // Two parts of a name, joined as written ("guardians of peace", "sony pictures").
     let joined = |first: &str, join: Option<&str>, second: &str| match join {
