@@ -1219,6 +1219,33 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_verb_stands_for_the_verb_news_text_uses() {
+        let engine = engine_over(
+            "Clinic report\n\n\
+            About 300 people contract measles in the region every month. \
+            Some 4,000 families go to court over housing disputes each year. \
+            Landlords who breach repair orders can already be fined. \
+            The Greens have called for a rent freeze. \
+            A local band performs during the commercial breaks of the charity show. \
+            The conductor picks the music for each guest.\n",
+        );
+        assert_first_citation(&engine, "how many people catch measles", "contract measles");
+        assert_first_citation(&engine, "how many families fight over housing", "disputes");
+        assert_first_citation(
+            &engine,
+            "what happens to landlords who ignore orders",
+            "breach",
+        );
+        assert_first_citation(&engine, "what do the greens want", "called for");
+        assert_first_citation(
+            &engine,
+            "what happens in the ad breaks",
+            "commercial breaks",
+        );
+        assert_first_citation(&engine, "who picks the tunes", "music");
+    }
+
+    #[test]
     fn a_word_the_sentence_answers_with_another_of_its_kind_is_answered() {
         let engine = engine_over(
             "Studio row\n\n\
