@@ -1,6 +1,7 @@
 //! Questions and claims about what happened after or before the events an article reports,
-//! and the sentences that speak of such later or earlier times. Answers and fact checks share
-//! these rules: the article tells how things stood when it was written.
+//! and the sentences that speak of such later or earlier times; claims that things went as
+//! first planned. Answers and fact checks share these rules: the article tells how things
+//! stood when it was written.
 
 use crate::text::{self, Token};
 
@@ -80,4 +81,24 @@ pub(crate) fn asks_about_earlier_events(tokens: &[Token]) -> bool {
 /// Does the sentence look back to an earlier time?
 pub(crate) fn speaks_of_earlier_events(tokens: &[Token]) -> bool {
     text::holds_any_phrase(tokens, EARLIER_EVENTS)
+}
+
+/// Words with which a claim says that things went as first planned: "released the film as
+/// planned", "went ahead", "on schedule".
+const AS_PLANNED: &[&[&str]] = &[
+    &["as", "planned"],
+    &["as", "scheduled"],
+    &["as", "intended"],
+    &["on", "schedule"],
+    &["went", "ahead"],
+    &["go", "ahead"],
+    &["goes", "ahead"],
+    &["going", "ahead"],
+    &["gone", "ahead"],
+];
+
+/// Does the claim say things went as first planned? Then what else it adds ("in theaters") is
+/// no new event: a sentence that says the plan was cancelled contradicts it.
+pub(crate) fn says_plans_held(tokens: &[Token]) -> bool {
+    text::holds_any_phrase(tokens, AS_PLANNED)
 }

@@ -862,6 +862,27 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_that_the_plan_held_is_refuted_by_its_cancellation() {
+        let engine = engine_of(
+            "Studio pulls comedy\n\n\
+            After the threats, Northwind Studios was forced to cancel the release of the comedy.\n",
+        );
+        // A detail the article never mentions leaves the claim open...
+        assert_verdict(
+            &engine,
+            "Northwind Studios released the comedy in cinemas",
+            Verdict::NotEnoughInfo,
+        );
+        // ...unless the claim says the plan held: then the cancellation settles it.
+        for as_planned in [
+            "Northwind Studios released the comedy in cinemas as planned",
+            "Northwind Studios went ahead and released the comedy in cinemas",
+        ] {
+            assert_verdict(&engine, as_planned, Verdict::Refuted);
+        }
+    }
+
+    #[test]
     fn what_came_before_the_article_is_supported_only_by_a_sentence_that_looks_back() {
         let engine = engine_of(
             "Studio hacked\n\n\

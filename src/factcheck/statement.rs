@@ -96,6 +96,9 @@ impl Engine {
             .map(|i| if everyday(i) { 0.0 } else { r.weights[i] })
             .collect();
         let later_event = timeframe::tells_of_later_events(&r.tokens);
+        // "released the film in theaters as planned": the details say which plan held, and a
+        // cancellation of it settles the claim.
+        let plans_held = timeframe::says_plans_held(&r.tokens);
         // A claim about what came before the events ("Sony had been hacked before") is
         // supported only by a sentence that looks back.
         let earlier_event = timeframe::asks_about_earlier_events(&r.tokens);
@@ -139,7 +142,7 @@ impl Engine {
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
                     Conflict::Swap { .. } | Conflict::Speaker { .. } => true,
-                    _ => unknown_other == 0 && !later_event,
+                    _ => (unknown_other == 0 || plans_held) && !later_event,
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
                     if conflict == Some(Conflict::Disputed) {
