@@ -20,6 +20,8 @@ pub(super) enum Conflict {
     Swap { claim: String, article: String },
     /// The article reports these words as someone else's.
     Speaker { claim: String, article: String },
+    /// The article says the other of the claim's names did it.
+    Agent { claim: String, article: String },
     /// The article reports a denial of what it also reports an accusation of: it settles
     /// nothing either way.
     Disputed,
@@ -231,6 +233,7 @@ impl Engine {
                         !held_at(r, &t.term, sentence).is_empty()
                     })
                 })
+                .or_else(|| self.role_reversal(r, c))
                 .or_else(|| slot_swap(&r.tokens, sentence, &in_claim, &|t| self.names_something(t)))
                 .or_else(|| {
                     name_part_swap(&r.tokens, sentence, &|term| {

@@ -316,6 +316,7 @@ impl Engine {
                     Some(Conflict::Antonym { claim, article }) => format!(" It says “{article}”, not “{claim}”."),
                     Some(Conflict::Swap { claim, article }) => format!(" It has “{article}” where the claim has “{claim}”."),
                     Some(Conflict::Speaker { claim, article }) => format!(" It reports “{article}” saying it, not “{claim}”."),
+                    Some(Conflict::Agent { claim, article }) => format!(" It says “{article}” did so, not “{claim}”."),
                     Some(Conflict::DeniedAlternative { alternative }) => format!(" It says so of “{alternative}”, which the claim rules out."),
                     Some(Conflict::Polarity | Conflict::Disputed) | None => " It states the opposite.".to_owned(),
                 };
@@ -859,6 +860,46 @@ mod tests {
         ] {
             assert_verdict(&engine, later, Verdict::NotEnoughInfo);
         }
+    }
+
+    #[test]
+    fn a_claim_that_puts_two_names_the_other_way_round_is_refuted() {
+        let engine = engine_of(
+            "Fishing row\n\n\
+            Fishing boats from Spain have been blamed for damage to French waters. \
+            The country has called the charge unfair and even suggested joint patrols with France.\n",
+        );
+        assert_verdict(
+            &engine,
+            "Spain suggested joint patrols with France",
+            Verdict::Supported,
+        );
+        let reversed = engine.check("France proposed joint patrols to Spain");
+        assert_eq!(
+            reversed.verdict,
+            Verdict::Refuted,
+            "{}",
+            reversed.explanation
+        );
+        assert!(
+            reversed
+                .explanation
+                .contains("“spain” did so, not “france”"),
+            "{}",
+            reversed.explanation
+        );
+        // Spain owns the charge here: it is not whom France did anything to.
+        assert_verdict_not(
+            &engine,
+            "France called Spain's charge unfair",
+            Verdict::Refuted,
+        );
+        // A name after a preposition is not who did it.
+        assert_verdict_not(
+            &engine,
+            "after the France charge the country suggested joint patrols with Spain",
+            Verdict::Refuted,
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ impl Engine {
                 let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
-                    Conflict::Swap { .. } | Conflict::Speaker { .. } => true,
+                    Conflict::Swap { .. } | Conflict::Speaker { .. } | Conflict::Agent { .. } => {
+                        true
+                    }
                     _ => (unknown_other == 0 || plans_held) && !later_event,
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {

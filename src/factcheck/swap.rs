@@ -1,5 +1,5 @@
-//! Swapped names: another speaker for the claim's words, another filler in the same slot, or
-//! another part beside a part of a name.
+//! Swapped names: another speaker for the claim's words, the claim's two names the other way
+//! round, another filler in the same slot, or another part beside a part of a name.
 
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
@@ -8,6 +8,22 @@ use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::conflict::Conflict;
 use super::statement::{among_synonyms, MIN_DETAIL_IDF};
+
+/// Words that make the name after them a complement ("with the US", "of Sony Pictures").
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "by", "to", "for", "from", "against", "at", "on", "about", "into", "in",
+    "towards", "toward", "after", "before", "during", "since",
+];
+
+/// Does a preposition stand before the name at `k`, with only its other words or articles
+/// between ("with *the* US", "of Sony *Pictures*")?
+fn preceded_by_preposition(sentence: &[Token], k: usize) -> bool {
+    sentence[..k]
+        .iter()
+        .rev()
+        .find(|t| !(t.proper || matches!(t.surface.as_str(), "the" | "a" | "an")))
+        .is_some_and(|t| PREPOSITIONS.contains(&t.surface.as_str()))
+}
 
 impl Engine {
     /// The claim reports what someone said ("the US says…"), and sentence `c` reports the
@@ -69,6 +85,78 @@ impl Engine {
         Some(Conflict::Speaker {
             claim: claimed_as,
             article,
+        })
+    }
+
+    /// The claim puts its two names the other way round: "The US proposed a joint
+    /// investigation to North Korea" against "The country [North Korea] … suggest a joint
+    /// investigation". Sentence `c` holds the claim's deed (its first word after the subject)
+    /// and names the claim's subject only after it, if at all, while the one who does it there
+    /// (a name before the deed, or else whom the sentence refers back to) is a name the claim
+    /// puts after its deed.
+    pub(super) fn role_reversal(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
+        let subject = self.claim_subject(r)?;
+        let from = r.tokens.iter().position(|t| std::ptr::eq(t, subject))?;
+        // "after the Sony hack, everyone…": a name after a preposition is no subject.
+        if preceded_by_preposition(&r.tokens, from) {
+            return None;
+        }
+        let subject_end = (from..r.tokens.len())
+            .find(|&i| !self.names_something(&r.tokens[i]))
+            .unwrap_or(r.tokens.len());
+        let subject_name: Vec<&str> = r.tokens[from..subject_end]
+            .iter()
+            .map(|t| t.term.as_str())
+            .collect();
+        let deed_at = (subject_end..r.tokens.len()).find(|&i| {
+            let t = &r.tokens[i];
+            t.role == TokenRole::Content && !self.names_something(t)
+        })?;
+        // Whom the deed is done to or with: not an owner ("rejected North Korea's offer").
+        let objects: Vec<&str> = r.tokens[deed_at + 1..]
+            .iter()
+            .filter(|t| {
+                self.names_something(t) && !t.possessive && !subject_name.contains(&t.term.as_str())
+            })
+            .map(|t| t.term.as_str())
+            .collect();
+        if objects.is_empty() {
+            return None;
+        }
+        let sentence = self.tokens_of(c.doc);
+        let deed = *super::statement::held_at(r, &r.tokens[deed_at].term, sentence).first()?;
+        let subject_held: Vec<usize> = subject_name
+            .iter()
+            .flat_map(|term| super::statement::held_at(r, term, sentence))
+            .collect();
+        if subject_held.iter().any(|&k| k < deed) {
+            return None;
+        }
+        // Who does it there: whom the sentence refers back to ("The country … suggest"), or
+        // else a name before the deed that no preposition makes its complement.
+        let mut agents = self.antecedent_names(c.doc);
+        if agents.is_empty() {
+            agents = (0..deed)
+                .filter(|&k| {
+                    let t = &sentence[k];
+                    t.proper
+                        && !t.number
+                        && t.role == TokenRole::Content
+                        && !preceded_by_preposition(sentence, k)
+                })
+                .map(|k| sentence[k].term.as_str())
+                .collect();
+        }
+        let agent = objects.iter().find(|o| among_synonyms(&agents, o))?;
+        let written = |term: &str| {
+            r.tokens
+                .iter()
+                .find(|t| t.term == term)
+                .map_or_else(|| term.replace('_', " "), |t| t.surface.clone())
+        };
+        Some(Conflict::Agent {
+            claim: written(&subject.term),
+            article: written(agent),
         })
     }
 }

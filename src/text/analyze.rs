@@ -48,6 +48,8 @@ pub struct Token {
     pub number: bool,
     /// Hyphenated words joined into one ("texas-based" → "texasbased"), after its parts.
     pub compound: bool,
+    /// Written with a possessive "'s" (or "s'"), now dropped: "North Korea's offer".
+    pub possessive: bool,
 }
 
 /// A word as written: its normalised form and where it stands.
@@ -58,6 +60,7 @@ struct RawWord {
     capitalised: bool,
     acronym: bool,
     sentence_start: bool,
+    possessive: bool,
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -131,6 +134,7 @@ fn raw_words(text: &str) -> Vec<RawWord> {
                     capitalised: false,
                     acronym: false,
                     sentence_start: false,
+                    possessive: false,
                 });
             }
             i += 1;
@@ -215,6 +219,7 @@ fn push_word(
         capitalised,
         acronym,
         sentence_start,
+        possessive: false,
     };
     if let Some(stem) = norm.strip_suffix("n't") {
         let base = match stem {
@@ -237,9 +242,11 @@ fn push_word(
         words.push(make("is".to_owned()));
         return;
     }
+    let mut possessive = false;
     for suffix in ["'s", "'re", "'ve", "'ll", "'d", "'m", "s'"] {
         if let Some(base) = norm.strip_suffix(suffix) {
             if !base.is_empty() {
+                possessive = matches!(suffix, "'s" | "s'");
                 norm = if suffix == "s'" {
                     format!("{base}s")
                 } else {
@@ -256,6 +263,9 @@ fn push_word(
         if !part.is_empty() {
             words.push(make(part.to_owned()));
         }
+    }
+    if let Some(last) = words.last_mut().filter(|_| possessive) {
+        last.possessive = true;
     }
 }
 
@@ -298,6 +308,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
                 acronym: len == 1 && words[i].acronym,
                 number: false,
                 compound: false,
+                possessive: words[i + len - 1].possessive,
             });
             i += len;
             continue;
@@ -335,6 +346,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             acronym: w.acronym,
             number,
             compound: false,
+            possessive: w.possessive,
         });
         i += 1;
         if let Some((compound, parts)) = hyphen_compound(text, &words, i) {
@@ -533,6 +545,7 @@ fn hyphen_compound<'w>(
         acronym: false,
         number: false,
         compound: true,
+        possessive: parts[parts.len() - 1].possessive,
     };
     Some((token, parts))
 }
