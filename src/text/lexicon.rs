@@ -459,6 +459,21 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_belongs_to_one_synonym_group() {
+        // A phrase stands for its group's first word; in a second group it would silently
+        // stand for that one instead.
+        let raw: RawLexicon = toml::from_str(LEXICON_TOML).expect("lexicon parses");
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for group in &raw.synonyms {
+            for entry in group.iter().filter(|e| split_words(e).len() > 1) {
+                if let Some(first) = seen.insert(entry, &group[0]) {
+                    panic!("{entry:?} is in the groups of {first:?} and {:?}", group[0]);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_match_up_and_a_sports_ground_read_as_people_write_them() {
         let lex = Lexicon::get();
         // "hewitt vs roddick": the two names are what is asked about, not "vs".
