@@ -843,12 +843,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn what_happened_after_the_article_is_not_in_the_source() {
-        let engine = engine_of(
+    /// An article that says a release was cancelled.
+    fn cancelled_comedy() -> Engine {
+        engine_of(
             "Studio pulls comedy\n\n\
             After the threats, Northwind Studios was forced to cancel the release of the comedy.\n",
-        );
+        )
+    }
+
+    #[test]
+    fn what_happened_after_the_article_is_not_in_the_source() {
+        let engine = cancelled_comedy();
         assert_verdict(
             &engine,
             "Northwind Studios released the comedy",
@@ -904,10 +909,7 @@ mod tests {
 
     #[test]
     fn a_claim_that_the_plan_held_is_refuted_by_its_cancellation() {
-        let engine = engine_of(
-            "Studio pulls comedy\n\n\
-            After the threats, Northwind Studios was forced to cancel the release of the comedy.\n",
-        );
+        let engine = cancelled_comedy();
         // A detail the article never mentions leaves the claim open...
         assert_verdict(
             &engine,
