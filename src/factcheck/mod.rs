@@ -908,6 +908,19 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_speech_the_article_lacks_does_not_keep_its_denial_from_settling() {
+        let engine = engine_of(
+            "Mayor stands firm\n\n\
+            Mayor Tom Reed said his remarks would not affect the city's Olympic bid.\n",
+        );
+        assert_verdict(
+            &engine,
+            "Mayor Tom Reed admitted his remarks would hurt the city's Olympic bid",
+            Verdict::Refuted,
+        );
+    }
+
+    #[test]
     fn a_claim_that_the_plan_held_is_refuted_by_its_cancellation() {
         let engine = cancelled_comedy();
         // A detail the article never mentions leaves the claim open...

@@ -80,7 +80,20 @@ impl Engine {
                 })
             })
             .collect();
-        let unknown_other = rarity.iter().flatten().count();
+        // A verb of speech the article does not use ("Livingstone *admitted* his comments would
+        // hurt the bid") reports what the claim says was said: it adds no detail that could
+        // keep an opposite from settling it.
+        let unknown_other = rarity
+            .iter()
+            .zip(&r.query.words)
+            .filter(|(idf, w)| {
+                idf.is_some()
+                    && !r
+                        .tokens
+                        .iter()
+                        .any(|t| t.term == w.term && super::subject::reports_speech(t))
+            })
+            .count();
         // An everyday word the article does not use ("paying 28.5 mil *in total*", "basically")
         // weighs nothing towards support, unless typed as a verb ("has *watched* it"); a detail
         // it never mentions stops support.

@@ -190,7 +190,7 @@ const SPEECH_ACTS: &[&str] = &[
 
 /// Whether `t` tells of something said: a word of speech, of accusing, or a verb that does
 /// something with words ("denied", "admitted", "proposed").
-fn reports_speech(t: &Token) -> bool {
+pub(super) fn reports_speech(t: &Token) -> bool {
     crate::speech::is_speech_cue(t) || accuses(t) || SPEECH_ACTS.contains(&t.term.as_str())
 }
 
