@@ -17,6 +17,8 @@ pub(super) struct Asked {
     pub kind: Option<AnswerKind>,
     /// The stemmed noun of the cue ("which *group*"): the kind of one asked for.
     pub kind_nouns: Vec<String>,
+    /// The cue asks for several ("which *countries*", "which *people*").
+    pub several: bool,
     /// Where a quotation the text opens with ends (a byte offset; 0: it opens with none).
     /// Words before it are what was said, not who said it.
     pub quoted_until: usize,
@@ -56,6 +58,10 @@ impl Asked {
         } else {
             None
         };
+        let several = asked.is_some_and(|(_, cue)| {
+            cue.iter()
+                .any(|w| w == "people" || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+        });
         let kind_nouns: Vec<String> = asked
             .iter()
             .flat_map(|(_, cue)| cue.iter())
@@ -83,6 +89,7 @@ impl Asked {
             words,
             kind,
             kind_nouns,
+            several,
             quoted_until: crate::speech::quotation_end(text).unwrap_or(0),
         }
     }

@@ -19,6 +19,9 @@ const KIND_NOUN_LIFT: f32 = 1.5;
 const APPOSITION_LIFT: f32 = 1.2;
 /// How much a "where" question prefers sentences that put something in a named place.
 const WHERE_PLACE_LIFT: f32 = 1.25;
+/// Further lift, for a question that asks for several ("which countries"), for a sentence
+/// that gives two names or more.
+const SEVERAL_NAMES_LIFT: f32 = 1.2;
 /// Lift for a sentence whose number counts what a "how many" question names ("9,000 business
 /// leaders" for "how many bosses").
 const COUNT_LIFT: f32 = 1.25;
@@ -28,6 +31,28 @@ impl Engine {
     /// beside the question's word for "who", a place for "where", a reason for "why", a number
     /// counting the asked word for "how many".
     pub(super) fn kind_lift(
+        &self,
+        kind: AnswerKind,
+        doc: DocId,
+        kind_nouns: &[String],
+        several: bool,
+        query: &Query,
+    ) -> f32 {
+        let lift = self.kind_lift_for_one(kind, doc, kind_nouns, query);
+        // "which countries": a sentence that lists several names answers it.
+        if several
+            && lift > 1.0
+            && matches!(kind, AnswerKind::Who | AnswerKind::Where)
+            && self.new_names_in(doc, query) >= 2
+        {
+            lift * SEVERAL_NAMES_LIFT
+        } else {
+            lift
+        }
+    }
+
+    /// [`Engine::kind_lift`] for a question that asks for one.
+    fn kind_lift_for_one(
         &self,
         kind: AnswerKind,
         doc: DocId,
@@ -98,6 +123,17 @@ impl Engine {
             .windows(2)
             .any(|w| new_name(&w[0]) && new_name(&w[1]))
             || tokens.iter().any(surname)
+    }
+
+    /// How many names the question does not hold the sentence gives (runs of such words:
+    /// "the UK, France, Germany and the Netherlands" is four).
+    fn new_names_in(&self, doc: DocId, query: &Query) -> usize {
+        let tokens = self.tokens_of(doc);
+        (0..tokens.len())
+            .filter(|&i| {
+                is_new_name(&tokens[i], query) && (i == 0 || !is_new_name(&tokens[i - 1], query))
+            })
+            .count()
     }
 
     /// Does the sentence put something in a place the question doesn't name: "in", "at",

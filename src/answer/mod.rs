@@ -1246,6 +1246,20 @@ mod tests {
     }
 
     #[test]
+    fn a_question_that_asks_for_several_prefers_a_sentence_that_lists_them() {
+        let engine = engine_over(
+            "Shopper survey\n\n\
+            The survey found that awareness among shoppers in Europe was low. \
+            The survey of shoppers in Spain, Italy and Greece was run by Norvik Research.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "which countries were in the survey",
+            "Spain, Italy",
+        );
+    }
+
+    #[test]
     fn a_word_the_sentence_answers_with_another_of_its_kind_is_answered() {
         let engine = engine_over(
             "Studio row\n\n\
