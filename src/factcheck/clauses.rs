@@ -126,9 +126,12 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "its", "their", "his", "her", "our",
 ];
 
-/// Words after which that noun phrase starts, when it has no determiner ("went after interns").
-const PREPOSITIONS: &[&str] = &[
-    "after", "at", "in", "on", "to", "by", "for", "with", "from", "against", "towards", "into",
+/// Prepositions: the noun phrase an alternative stands against starts after one when it has
+/// no determiner ("went after interns"); a name after one is a complement, not a subject
+/// ("with the US", "of Sony Pictures").
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "after", "at", "in", "on", "to", "by", "for", "with", "from", "against", "towards", "toward",
+    "into", "of", "about", "before", "during", "since",
 ];
 
 /// The statement and the alternative it rules out, when `text` ends with one: a short noun

@@ -387,7 +387,7 @@ fn adds_to_what_is_said(tokens: &[Token]) -> bool {
 }
 
 /// The word as written in the sentence for a term.
-fn surface_of(sentence: &[Token], term: &str) -> String {
+pub(super) fn surface_of(sentence: &[Token], term: &str) -> String {
     sentence
         .iter()
         .find(|t| t.term == term)

@@ -7,6 +7,7 @@ use crate::text::{self, Lexicon, Token, TokenRole};
 use crate::timeframe;
 
 use super::conflict::Conflict;
+use super::subject::reports_speech;
 use super::swap::typed_acronym;
 use super::unstated::unstated_token;
 use super::{Finding, Verdict, MAX_EVIDENCE};
@@ -91,7 +92,7 @@ impl Engine {
                     && !r
                         .tokens
                         .iter()
-                        .any(|t| t.term == w.term && super::subject::reports_speech(t))
+                        .any(|t| t.term == w.term && reports_speech(t))
             })
             .count();
         // An everyday word the article does not use ("paying 28.5 mil *in total*", "basically")

@@ -1,6 +1,8 @@
 //! What a sentence says of the claim's subject: named only as the one accused, one side of a
 //! dispute the article reports, or not spoken of at all (the sentence refers back to another).
 
+use std::ops::Range;
+
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
 use crate::search::DocId;
@@ -18,6 +20,17 @@ impl Engine {
             .iter()
             .find(|t| t.role == TokenRole::Content)
             .filter(|t| self.names_something(t))
+    }
+
+    /// Where the claim's subject's whole name stands in its tokens: "the Standards Board" is
+    /// the board, not the standards.
+    pub(super) fn claim_subject_span(&self, r: &Retrieval) -> Option<Range<usize>> {
+        let subject = self.claim_subject(r)?;
+        let from = r.tokens.iter().position(|t| std::ptr::eq(t, subject))?;
+        let to = (from..r.tokens.len())
+            .find(|&i| !self.names_something(&r.tokens[i]))
+            .unwrap_or(r.tokens.len());
+        Some(from..to)
     }
 
     /// Does the article name the claim's subject as the one accused, anywhere?
@@ -154,17 +167,10 @@ impl Engine {
     /// holds neither "The US rejected North Korea's offer" nor "the FBI proposed a joint
     /// investigation", though it matches their other words.
     pub(super) fn speaks_of_another(&self, r: &Retrieval, c: &Ranked) -> bool {
-        let Some(subject) = self.claim_subject(r) else {
+        let Some(span) = self.claim_subject_span(r) else {
             return false;
         };
-        // The subject's whole name: "the Standards Board" is the board named before.
-        let subject_name: Vec<&str> = r
-            .tokens
-            .iter()
-            .skip_while(|t| t.term != subject.term)
-            .take_while(|t| self.names_something(t))
-            .map(|t| t.term.as_str())
-            .collect();
+        let subject_name: Vec<&str> = r.tokens[span].iter().map(|t| t.term.as_str()).collect();
         let sentence = self.tokens_of(c.doc);
         if subject_name
             .iter()

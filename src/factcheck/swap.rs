@@ -6,14 +6,10 @@ use crate::engine::Engine;
 use crate::speech::{quotation_speakers, Speakers};
 use crate::text::{self, Lexicon, Token, TokenRole};
 
+use super::clauses::PREPOSITIONS;
+use super::conflict::surface_of;
 use super::conflict::Conflict;
-use super::statement::{among_synonyms, MIN_DETAIL_IDF};
-
-/// Words that make the name after them a complement ("with the US", "of Sony Pictures").
-const PREPOSITIONS: &[&str] = &[
-    "of", "with", "by", "to", "for", "from", "against", "at", "on", "about", "into", "in",
-    "towards", "toward", "after", "before", "during", "since",
-];
+use super::statement::{among_synonyms, held_at, MIN_DETAIL_IDF};
 
 /// Does a preposition stand before the name at `k`, with only its other words or articles
 /// between ("with *the* US", "of Sony *Pictures*")?
@@ -95,20 +91,16 @@ impl Engine {
     /// (a name before the deed, or else whom the sentence refers back to) is a name the claim
     /// puts after its deed.
     pub(super) fn role_reversal(&self, r: &Retrieval, c: &Ranked) -> Option<Conflict> {
-        let subject = self.claim_subject(r)?;
-        let from = r.tokens.iter().position(|t| std::ptr::eq(t, subject))?;
+        let span = self.claim_subject_span(r)?;
         // "after the Sony hack, everyone…": a name after a preposition is no subject.
-        if preceded_by_preposition(&r.tokens, from) {
+        if preceded_by_preposition(&r.tokens, span.start) {
             return None;
         }
-        let subject_end = (from..r.tokens.len())
-            .find(|&i| !self.names_something(&r.tokens[i]))
-            .unwrap_or(r.tokens.len());
-        let subject_name: Vec<&str> = r.tokens[from..subject_end]
+        let subject_name: Vec<&str> = r.tokens[span.clone()]
             .iter()
             .map(|t| t.term.as_str())
             .collect();
-        let deed_at = (subject_end..r.tokens.len()).find(|&i| {
+        let deed_at = (span.end..r.tokens.len()).find(|&i| {
             let t = &r.tokens[i];
             t.role == TokenRole::Content && !self.names_something(t)
         })?;
@@ -124,10 +116,10 @@ impl Engine {
             return None;
         }
         let sentence = self.tokens_of(c.doc);
-        let deed = *super::statement::held_at(r, &r.tokens[deed_at].term, sentence).first()?;
+        let deed = *held_at(r, &r.tokens[deed_at].term, sentence).first()?;
         let subject_held: Vec<usize> = subject_name
             .iter()
-            .flat_map(|term| super::statement::held_at(r, term, sentence))
+            .flat_map(|term| held_at(r, term, sentence))
             .collect();
         if subject_held.iter().any(|&k| k < deed) {
             return None;
@@ -148,15 +140,9 @@ impl Engine {
                 .collect();
         }
         let agent = objects.iter().find(|o| among_synonyms(&agents, o))?;
-        let written = |term: &str| {
-            r.tokens
-                .iter()
-                .find(|t| t.term == term)
-                .map_or_else(|| term.replace('_', " "), |t| t.surface.clone())
-        };
         Some(Conflict::Agent {
-            claim: written(&subject.term),
-            article: written(agent),
+            claim: surface_of(&r.tokens, subject_name[0]),
+            article: surface_of(&r.tokens, agent),
         })
     }
 }
