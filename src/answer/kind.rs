@@ -1,6 +1,7 @@
 //! Whether a sentence holds the kind of answer a question asks for: a time, a number, an age, a
 //! name, a place, a reason; and the word lists that tell times and numbers.
 
+use super::asked::Asked;
 use super::Retrieval;
 use crate::engine::{Engine, SentenceRef};
 use crate::search::{DocId, Query};
@@ -34,13 +35,12 @@ impl Engine {
         &self,
         kind: AnswerKind,
         doc: DocId,
-        kind_nouns: &[String],
-        several: bool,
+        asked: &Asked,
         query: &Query,
     ) -> f32 {
-        let lift = self.kind_lift_for_one(kind, doc, kind_nouns, query);
+        let lift = self.kind_lift_for_one(kind, doc, &asked.kind_nouns, query);
         // "which countries": a sentence that lists several names answers it.
-        if several
+        if asked.several
             && lift > 1.0
             && matches!(kind, AnswerKind::Who | AnswerKind::Where)
             && self.new_names_in(doc, query) >= 2

@@ -1254,7 +1254,7 @@ mod tests {
         );
         assert_first_citation(
             &engine,
-            "which countries were in the survey",
+            "which nations had shoppers in the survey",
             "Spain, Italy",
         );
     }

@@ -233,7 +233,7 @@ impl Engine {
             for c in &mut ranked {
                 c.score *= match route.kind_lifts.get(&c.doc) {
                     Some(&lift) => lift,
-                    None => self.kind_lift(kind, c.doc, &asked.kind_nouns, asked.several, query),
+                    None => self.kind_lift(kind, c.doc, asked, query),
                 };
             }
         }

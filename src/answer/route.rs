@@ -49,7 +49,7 @@ impl Engine {
         for &(doc, score, matched) in scored {
             let score = match asked.kind {
                 Some(kind) if choice && score >= ROUTE_KIND_FLOOR * best_score => {
-                    let lift = self.kind_lift(kind, doc, &asked.kind_nouns, asked.several, query);
+                    let lift = self.kind_lift(kind, doc, asked, query);
                     kind_lifts.insert(doc, lift);
                     score * lift
                 }
