@@ -1664,4 +1664,30 @@ mod tests {
             Verdict::Supported,
         );
     }
+
+    #[test]
+    fn what_a_sentence_only_wants_does_not_support_a_claim_that_it_happened() {
+        let engine = engine_of(
+            "Ruritania wants joint inquiry with Acme into the data leak\n\n\
+            Ruritania denied any part in the leak. \
+            The minister said the two countries should talk.\n",
+        );
+        // The headline only wants the inquiry.
+        assert_verdict(
+            &engine,
+            "Ruritania and Acme held a joint inquiry into the data leak",
+            Verdict::NotEnoughInfo,
+        );
+        // A claim that speaks of the wish, in the article's word or a synonym of it, holds.
+        assert_verdict(
+            &engine,
+            "Ruritania wants a joint inquiry with Acme",
+            Verdict::Supported,
+        );
+        assert_verdict(
+            &engine,
+            "Ruritania asked for a joint inquiry with Acme into the leak",
+            Verdict::Supported,
+        );
+    }
 }

@@ -9,7 +9,7 @@ use crate::timeframe;
 use super::conflict::Conflict;
 use super::subject::reports_speech;
 use super::swap::typed_acronym;
-use super::unstated::unstated_token;
+use super::unstated::{unstated_token, wished_only};
 use super::{Finding, Verdict, MAX_EVIDENCE};
 
 /// Share of the claim's meaning one sentence must hold to support it.
@@ -315,6 +315,9 @@ impl Engine {
     ///   hypothetical ("…if they won't cooperate"). Nor is the story of a work: "a movie that
     ///   centers around a plot to assassinate Kim Jong Un" does not say he was assassinated,
     ///   though it holds "the movie is about…". Names and titles there are facts all the same.
+    /// - What it only wants, proposes or demands is not stated as done: "North Korea wants joint
+    ///   investigation with US" does not say the two investigated together, though it holds a
+    ///   claim that speaks of the wish ("North Korea proposed a joint investigation").
     /// - A claim word with opposites ("accepted", "won") counts only when the sentence holds it,
     ///   itself or through a close synonym: not through its opposite or a loose relative ("have"
     ///   for "accept").
@@ -323,6 +326,12 @@ impl Engine {
         let sentence = self.tokens_of(c.doc);
         let unstated_from = unstated_token(sentence, false);
         let claim_unstated = &r.tokens[unstated_token(&r.tokens, true)..];
+        // What the sentence only wants, proposes or demands is stated for a claim that speaks
+        // of such a wish too (its own "wants", or the sentence's "suggest" in its words:
+        // "proposed"), not for one that says it came about.
+        let wished = wished_only(sentence);
+        let claim_wishes = wished_only(&r.tokens).iter().any(Option::is_some);
+        let shares_wish = |cue: usize| claim_wishes || r.query.stands_for(&sentence[cue].term);
         let polar = |i: usize| !lex.antonyms(&r.query.words[i].term).is_empty();
         // A name, or a title between names ("North Korean leader Kim Jong Un"), is a fact even
         // in an "if…" clause or where the story of a work is told.
@@ -350,7 +359,9 @@ impl Engine {
                     .iter()
                     .any(|t| t.term == r.query.words[i].term);
                 let stated_here = holds(i, &|k| {
-                    k < unstated_from || claim_unstated_word || name_or_title(k)
+                    (k < unstated_from && wished[k].is_none_or(shares_wish))
+                        || claim_unstated_word
+                        || name_or_title(k)
                 });
                 // Words matched through a reference back ("the country") hold no token of their
                 // own; they count unless they have opposites.

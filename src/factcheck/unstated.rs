@@ -1,5 +1,5 @@
 //! What a sentence holds without stating it as fact: the story of a work, what follows an
-//! "if…", and an action held only as a possibility.
+//! "if…", an action held only as a possibility, and what someone only wants.
 
 use crate::answer::{Ranked, Retrieval};
 use crate::engine::Engine;
@@ -70,24 +70,91 @@ const POSSIBILITY_CUES: &[&[&str]] = &[
     &["threatens", "to"],
 ];
 
+/// Words that make what follows them a wish, not an event: "North Korea wants joint
+/// investigation with US" does not say the two investigated together.
+const WISH_CUES: &[&[&str]] = &[
+    &["want"],
+    &["wants"],
+    &["wanted"],
+    &["wanting"],
+    &["wish"],
+    &["wishes"],
+    &["seek"],
+    &["seeks"],
+    &["sought"],
+    &["seeking"],
+    &["propose"],
+    &["proposes"],
+    &["proposed"],
+    &["proposing"],
+    &["suggest"],
+    &["suggests"],
+    &["suggested"],
+    &["suggesting"],
+    &["urge"],
+    &["urges"],
+    &["urged"],
+    &["urging"],
+    &["demand"],
+    &["demands"],
+    &["demanded"],
+    &["demanding"],
+    &["hope"],
+    &["hopes"],
+    &["hoped"],
+    &["hoping"],
+    &["call", "for"],
+    &["calls", "for"],
+    &["called", "for"],
+    &["calling", "for"],
+    &["ask", "for"],
+    &["asks", "for"],
+    &["asked", "for"],
+    &["asking", "for"],
+    &["push", "for"],
+    &["pushes", "for"],
+    &["pushed", "for"],
+    &["pushing", "for"],
+    &["press", "for"],
+    &["presses", "for"],
+    &["pressed", "for"],
+    &["pressing", "for"],
+];
+
+/// For each token, the wish that holds it: the index of the [`WISH_CUES`] cue whose clause it
+/// stands in, if any.
+pub(super) fn wished_only(tokens: &[Token]) -> Vec<Option<usize>> {
+    cued_clauses(tokens, WISH_CUES)
+}
+
 /// Which tokens stand between a [`POSSIBILITY_CUES`] cue and the end of its clause.
 fn possible_only(tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    let mut open = false;
+    cued_clauses(tokens, POSSIBILITY_CUES)
+        .iter()
+        .map(Option::is_some)
+        .collect()
+}
+
+/// For each token, the index of the cue among `cues` whose clause it stands in, if any.
+fn cued_clauses(tokens: &[Token], cues: &[&[&str]]) -> Vec<Option<usize>> {
+    let mut out = vec![None; tokens.len()];
+    let mut open = None;
     for i in 0..tokens.len() {
         if CLAUSE_BREAKS.contains(&tokens[i].surface.as_str()) {
-            open = false;
+            open = None;
         }
         out[i] = open;
         // "May" the month is a name.
-        let cue = POSSIBILITY_CUES.iter().any(|cue| {
+        let cue = cues.iter().find(|cue| {
             i + 1 >= cue.len()
                 && tokens[i + 1 - cue.len()..=i]
                     .iter()
                     .zip(cue.iter())
                     .all(|(t, w)| t.surface == *w && !t.proper)
         });
-        open |= cue;
+        if let Some(cue) = cue {
+            open = Some(i + 1 - cue.len());
+        }
     }
     out
 }
