@@ -143,6 +143,9 @@ fn claims_meet_their_floors() {
     assert_floor("claims-fresh", &fresh, 0.76);
     let fresh2 = evaluate(&engine, "tests/data/claims_fresh2.toml", "claims-fresh2");
     assert_floor("claims-fresh2", &fresh2, 0.7);
+    // A third, written in the twenty-second session: first read as an unbiased measurement.
+    let fresh3 = evaluate(&engine, "tests/data/claims_fresh3.toml", "claims-fresh3");
+    assert_floor("claims-fresh3", &fresh3, 0.7);
 }
 
 #[test]
