@@ -1690,4 +1690,34 @@ mod tests {
             Verdict::Supported,
         );
     }
+
+    #[test]
+    fn an_agent_the_article_does_not_name_is_another_than_the_one_it_names() {
+        let engine = engine_of(
+            "Acme settles bribery case\n\n\
+            A US defence company has agreed to pay $28m after admitting bribery. \
+            Acme was accused of paying $2m to an agent in Ruritania. \
+            It agreed to pay $13m in criminal penalties, as well as $15m to settle a civil \
+            lawsuit brought by the US financial watchdog, the Securities and Exchange \
+            Commission. \
+            The company says it no longer tolerates such practices.\n",
+        );
+        // Typed in lowercase, "justice department" is still who brought the lawsuit.
+        assert_verdict(
+            &engine,
+            "the civil lawsuit was brought by the justice department",
+            Verdict::Refuted,
+        );
+        assert_verdict(
+            &engine,
+            "the civil lawsuit was brought by the financial watchdog",
+            Verdict::Supported,
+        );
+        // "by" a time names no one.
+        assert_verdict_not(
+            &engine,
+            "the civil lawsuit was brought by the deadline",
+            Verdict::Refuted,
+        );
+    }
 }

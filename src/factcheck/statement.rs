@@ -6,7 +6,9 @@ use crate::engine::{Engine, SentenceRef};
 use crate::text::{self, Lexicon, Token, TokenRole};
 use crate::timeframe;
 
+use super::clauses::PREPOSITIONS;
 use super::conflict::Conflict;
+use super::negation::CLAUSE_BREAKS;
 use super::subject::reports_speech;
 use super::swap::typed_acronym;
 use super::unstated::{unstated_token, wished_only};
@@ -375,7 +377,8 @@ impl Engine {
     /// claim's subject when the pack never uses it: "lizard squad claimed responsibility…",
     /// typed in lowercase, names a group as surely as a capital would.
     fn unknown_names(&self, r: &Retrieval, text: &str) -> Vec<String> {
-        let subject = unknown_subject(r);
+        let mut subject = unknown_subject(r);
+        subject.extend(unknown_agent(r));
         r.query
             .words
             .iter()
@@ -428,6 +431,53 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
         out.push(i);
     }
     Vec::new()
+}
+
+/// Forms of "be" that make a verb after them passive ("was brought by…").
+const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// The query words that name the agent of a passive claim ("…was brought *by the justice
+/// department*"), when the pack uses none of them: an agent the article does not name, as
+/// surely as an unknown subject is. Empty when any word of the agent is known, when none is
+/// often a name in news text ("was settled by the end of the year"), or when the "by" does
+/// not follow a passive verb.
+fn unknown_agent(r: &Retrieval) -> Vec<usize> {
+    // "was brought by", "were later dropped by": a form of "be", a word or two, then "by".
+    let Some(by) = (2..r.tokens.len()).find(|&i| {
+        r.tokens[i].surface == "by"
+            && r.tokens[i.saturating_sub(3)..i - 1]
+                .iter()
+                .any(|t| PASSIVE_AUXILIARIES.contains(&t.surface.as_str()))
+    }) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in &r.tokens[by + 1..] {
+        if CLAUSE_BREAKS.contains(&t.surface.as_str()) || PREPOSITIONS.contains(&t.surface.as_str())
+        {
+            break;
+        }
+        if t.role != TokenRole::Content {
+            continue;
+        }
+        let Some(i) = r.query.words.iter().position(|w| w.term == t.term) else {
+            return Vec::new();
+        };
+        if r.known[i] || t.number || text::has_verb_ending(&t.surface) {
+            return Vec::new();
+        }
+        out.push(i);
+    }
+    // "by the end of the year" names no one.
+    let names_someone = out.iter().any(|&i| {
+        let w = &r.query.words[i];
+        w.proper || text::general::often_a_name(&w.term)
+    });
+    if names_someone {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// Where `sentence` holds claim word `term`, itself or through one of its alternatives.

@@ -69,6 +69,20 @@ pub fn usually_a_name(term: &str, surface: &str) -> bool {
     })
 }
 
+/// Share of its uses, at or above which a term is often enough a name to be one where a name
+/// is expected (the agent of "was brought by the justice department").
+const OFTEN_NAME_SHARE_PERCENT: u8 = 30;
+
+/// Whether news text writes `term` as a name in a good share of its uses ("justice" and
+/// "department", each about half the time), though not mostly: in a slot that holds a name,
+/// it is one.
+pub fn often_a_name(term: &str) -> bool {
+    table()
+        .df
+        .get(term)
+        .is_some_and(|e| e.0 >= MIN_NAME_ARTICLES && e.1 >= OFTEN_NAME_SHARE_PERCENT)
+}
+
 /// Articles a term must appear in before its uses say it is a name: two mentions of "Theater"
 /// in names of American cinemas do not make "theater" one.
 const MIN_NAME_ARTICLES: u32 = 3;
