@@ -136,6 +136,55 @@ impl Engine {
             .count()
     }
 
+    /// Does sentence `c` only echo what a "which" question asks about, without telling which?
+    /// "which celebrities were embarrassed" is not answered by "The Sony hack … has straight
+    /// away targeted the executives of the company and celebrities and have left them
+    /// embarrassed": the sentence holds the question's noun (itself or a synonym, not as a
+    /// name: "which spy agency" is told by "the CIA"; nor with a word that qualifies it:
+    /// "sensitive records of studio employees") and no name but those the question or the
+    /// headline gives (what the whole story is about).
+    pub(super) fn cannot_tell_which(
+        &self,
+        c: &super::Ranked,
+        question: &[Token],
+        query: &Query,
+    ) -> bool {
+        let Some(i) = which_noun(question, query).filter(|&i| i < 64) else {
+            return false;
+        };
+        if c.matched & (1 << i) == 0 {
+            return false;
+        }
+        let sentence = self.tokens_of(c.doc);
+        // "which spy agency" stands for "CIA": the name itself tells.
+        if sentence
+            .iter()
+            .any(|t| t.proper && query.words[i].stands_for(&t.term))
+        {
+            return false;
+        }
+        // "sensitive records of studio employees" tells which records.
+        let new_word = |t: Option<&Token>| {
+            t.is_some_and(|t| t.role == TokenRole::Content && !query.stands_for(&t.term))
+        };
+        let qualified = (0..sentence.len()).any(|k| {
+            query.words[i].stands_for(&sentence[k].term)
+                && (k.checked_sub(1).is_some_and(|p| new_word(sentence.get(p)))
+                    || sentence.get(k + 1).is_some_and(|t| t.surface == "of")
+                        && new_word(sentence.get(k + 2)))
+        });
+        if qualified {
+            return false;
+        }
+        let at = self.sentence_ref(c.doc);
+        let headline = self
+            .sentence_doc(at.pack, 0)
+            .map_or(&[][..], |doc| self.tokens_of(doc));
+        !sentence
+            .iter()
+            .any(|t| is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term))
+    }
+
     /// Does the sentence put something in a place the question doesn't name: "in", "at",
     /// "from" or "near" followed by a name that is not a month or a day ("the event in
     /// France", "Judge Illston in San Francisco"; not "in March")?
@@ -298,6 +347,19 @@ pub(super) fn asks_identity(r: &Retrieval) -> bool {
 }
 
 /// Is `t` a word of a name (capitalised, not a number) that the question does not use?
+/// The query word a question asks "which" of, when its "which" opens it and a word of
+/// meaning follows ("so which *celebrities* were…"); not "which of them", nor a cue whose noun
+/// already says the kind asked for ("which group", read as a "who" question).
+fn which_noun(tokens: &[Token], query: &Query) -> Option<usize> {
+    let mut opening = tokens
+        .iter()
+        .filter(|t| t.role != TokenRole::Filler)
+        .take(3);
+    opening.position(|t| t.surface == "which")?;
+    let next = opening.next().filter(|t| t.role == TokenRole::Content)?;
+    query.words.iter().position(|w| w.term == next.term)
+}
+
 fn is_new_name(t: &Token, query: &Query) -> bool {
     t.role == TokenRole::Content && t.proper && !t.number && !query.holds_term(&t.term)
 }

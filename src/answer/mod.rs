@@ -250,6 +250,7 @@ impl Engine {
             (!after || speaks_of_later_events(tokens))
                 && (!before || speaks_of_earlier_events(tokens))
                 && !opposite_only_as_hypothesis(&r.query, tokens)
+                && !self.cannot_tell_which(b, &r.tokens, &r.query)
         });
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
@@ -1272,5 +1273,21 @@ mod tests {
             "was the northwind movie a documentary",
             "satirical movie",
         );
+    }
+
+    #[test]
+    fn a_which_question_needs_a_sentence_that_tells_which() {
+        let engine = engine_over(
+            "Acme studio breached\n\n\
+            The Acme breach has targeted the executives of the studio and celebrities and has \
+            left them embarrassed. \
+            It also exposed sensitive records of studio employees. \
+            Hackers leaked the film ‘Dawn Patrol’ before its release.\n",
+        );
+        // The sentence holds the celebrities, but not which ones.
+        assert_declined(&engine, "which celebrities were embarrassed by the breach");
+        // A word that qualifies the noun, or a name beside it, tells which.
+        assert_first_citation(&engine, "which records were exposed", "sensitive records");
+        assert_first_citation(&engine, "which film got leaked", "Dawn Patrol");
     }
 }
