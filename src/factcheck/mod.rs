@@ -1720,4 +1720,31 @@ mod tests {
             Verdict::Refuted,
         );
     }
+
+    #[test]
+    fn what_someone_says_is_contradicted_only_by_words_not_by_accusers() {
+        let engine = engine_of(
+            "Ruritania denies data leak\n\n\
+            The allegations towards Ruritania have been based on the conclusions by Interpol, \
+            which seems to have pointed towards the country as the culprit. \
+            The government of Ruritania has denied having any involvement with the leak, and \
+            said Acme should look to its own staff. \
+            The hacker group Red Dawn has taken responsibility for the leak of the files of \
+            Ruritania.\n",
+        );
+        // Ruritania may say so while Interpol points at it, or while another group takes
+        // responsibility: both hold.
+        for claim in [
+            "Ruritania says it was not the culprit",
+            "Ruritania says it was not responsible for the leak",
+        ] {
+            assert_verdict_not(&engine, claim, Verdict::Refuted);
+        }
+        // What the accuser says is another matter.
+        assert_verdict(
+            &engine,
+            "Interpol says Ruritania is not the culprit",
+            Verdict::Refuted,
+        );
+    }
 }

@@ -118,6 +118,10 @@ impl Engine {
         // A claim about what came before the events ("Sony had been hacked before") is
         // supported only by a sentence that looks back.
         let earlier_event = timeframe::asks_about_earlier_events(&r.tokens);
+        // A claim of what someone says ("NK says it didn't do it") is contradicted only by a
+        // sentence that reports words, and not only the speaker's accusers' ("the conclusions
+        // by FBI … pointed towards the country as the culprit"): the two can both be true.
+        let speaker = self.named_speaker(&r.tokens);
 
         // Compare the claim with the sentences that talk about the same thing: those close to
         // the best one in coverage.
@@ -160,7 +164,11 @@ impl Engine {
                     Conflict::Swap { .. } | Conflict::Speaker { .. } | Conflict::Agent { .. } => {
                         true
                     }
-                    _ => (unknown_other == 0 || plans_held) && !later_event,
+                    _ => {
+                        (unknown_other == 0 || plans_held)
+                            && !later_event
+                            && (speaker.is_empty() || self.reports_words_of(&r, &speaker, c))
+                    }
                 };
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
                     if conflict == Some(Conflict::Disputed) {

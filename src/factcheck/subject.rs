@@ -13,6 +13,19 @@ use super::statement::{among_synonyms, held_at};
 use super::unstated::unstated_token;
 
 impl Engine {
+    /// Whether sentence `c` reports words, and not only the accusers' of `speaker` (the name
+    /// of a claim's "X says…"): a claim of what North Korea says is not contradicted by "The
+    /// allegations towards North Korea … pointed towards the country as the culprit", nor by a
+    /// sentence that reports no one's words.
+    pub(super) fn reports_words_of(&self, r: &Retrieval, speaker: &[&Token], c: &Ranked) -> bool {
+        let sentence = self.tokens_of(c.doc);
+        let at: Vec<usize> = speaker
+            .iter()
+            .flat_map(|t| held_at(r, &t.term, sentence))
+            .collect();
+        sentence.iter().any(reports_speech) && !only_accused_at(sentence, &at)
+    }
+
     /// The claim's subject: its first content word, when that is a name (typed capitalised,
     /// usually one in news text, or one in the articles).
     pub(super) fn claim_subject<'r>(&self, r: &'r Retrieval) -> Option<&'r Token> {
