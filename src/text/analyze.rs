@@ -68,9 +68,21 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// Words the stemmer gives another word's stem: "response" is not "responsible" (both
+/// "respons"), but what one does in responding; a "department" is no departure ("depart").
+const STEM_EXCEPTIONS: &[(&str, &str)] = &[
+    ("response", "respond"),
+    ("responses", "respond"),
+    ("department", "department"),
+    ("departments", "department"),
+];
+
 /// The stem of one lowercase word.
 pub fn stem_word(word: &str) -> String {
-    stemmer().stem(word).into_owned()
+    match STEM_EXCEPTIONS.iter().find(|(w, _)| *w == word) {
+        Some((_, stem)) => (*stem).to_owned(),
+        None => stemmer().stem(word).into_owned(),
+    }
 }
 
 /// Whether a lowercase word is typed with a verb's ending ("cooking", "watched"): then it is
@@ -692,6 +704,14 @@ fn fuzzy_phrase_buckets(len: usize) -> &'static [Vec<(usize, u32)>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_the_stemmer_confuses_keep_stems_of_their_own() {
+        assert_ne!(stem_word("response"), stem_word("responsible"));
+        assert_eq!(stem_word("response"), stem_word("responded"));
+        assert_ne!(stem_word("department"), stem_word("departed"));
+        assert_eq!(stem_word("department"), stem_word("departments"));
+    }
 
     #[test]
     fn amounts_are_written_one_way() {
