@@ -1228,7 +1228,8 @@ mod tests {
             Landlords who breach repair orders can already be fined. \
             The Greens have called for a rent freeze. \
             A local band performs during the commercial breaks of the charity show. \
-            The conductor picks the music for each guest.\n",
+            The conductor picks the music for each guest. \
+            The inquiry's conclusions pointed to the landlord as the culprit.\n",
         );
         assert_first_citation(&engine, "how many people catch measles", "contract measles");
         assert_first_citation(&engine, "how many families fight over housing", "disputes");
@@ -1244,6 +1245,11 @@ mod tests {
             "commercial breaks",
         );
         assert_first_citation(&engine, "who picks the tunes", "music");
+        assert_first_citation(
+            &engine,
+            "who decided the landlord was the culprit",
+            "conclusions",
+        );
     }
 
     #[test]
