@@ -9,6 +9,9 @@ use crate::text::{self, AnswerKind, Token, TokenRole};
 
 /// How many tokens after the noun of a cue ("which group") its name may stand.
 const KIND_NOUN_REACH: usize = 6;
+/// How many tokens either side of the noun a "name of …" question asks about its name may
+/// stand ("the make-up artist, Jane Doe,", "spokesman Kim Myong-chol").
+const NAME_BESIDE: usize = 4;
 /// How much a "why" question prefers sentences that give a reason.
 const WHY_REASON_LIFT: f32 = 1.3;
 /// How much a "who" question prefers sentences that name someone new.
@@ -185,6 +188,40 @@ impl Engine {
             .any(|t| is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term))
     }
 
+    /// Does sentence `c` fail to give the name a "name of …" question asks for? "whats the
+    /// name of the foreign ministry spokesman" is not answered by "A spokesman for North
+    /// Korea's foreign ministry talked to state media KCNA": no name stands beside the
+    /// spokesman but the headline's. A name counts within [`NAME_BESIDE`] tokens of where the
+    /// sentence holds the asked noun (itself or a synonym, not as a name).
+    pub(super) fn cannot_give_name(
+        &self,
+        c: &super::Ranked,
+        question: &[Token],
+        query: &Query,
+    ) -> bool {
+        let Some(i) = name_of_noun(question, query).filter(|&i| i < 64) else {
+            return false;
+        };
+        if c.matched & (1 << i) == 0 {
+            return false;
+        }
+        let sentence = self.tokens_of(c.doc);
+        let at = self.sentence_ref(c.doc);
+        let headline = self
+            .sentence_doc(at.pack, 0)
+            .map_or(&[][..], |doc| self.tokens_of(doc));
+        let named = |t: &Token| is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term);
+        let holds_noun = |k: usize| query.words[i].stands_for(&sentence[k].term);
+        !(0..sentence.len()).any(|k| {
+            holds_noun(k)
+                && (sentence[k].proper
+                    || sentence
+                        [k.saturating_sub(NAME_BESIDE)..(k + NAME_BESIDE + 1).min(sentence.len())]
+                        .iter()
+                        .any(named))
+        })
+    }
+
     /// Does the sentence put something in a place the question doesn't name: "in", "at",
     /// "from" or "near" followed by a name that is not a month or a day ("the event in
     /// France", "Judge Illston in San Francisco"; not "in March")?
@@ -358,6 +395,20 @@ fn which_noun(tokens: &[Token], query: &Query) -> Option<usize> {
     opening.position(|t| t.surface == "which")?;
     let next = opening.next().filter(|t| t.role == TokenRole::Content)?;
     query.words.iter().position(|w| w.term == next.term)
+}
+
+/// The query word a "name of …" question asks the name of: the last word of meaning after
+/// its "name of", before any verb ("whats the name of the make-up *artist* suing snoop").
+fn name_of_noun(tokens: &[Token], query: &Query) -> Option<usize> {
+    let of = tokens
+        .windows(2)
+        .position(|w| matches!(w[0].surface.as_str(), "name" | "names") && w[1].surface == "of")?;
+    let noun = tokens[of + 2..]
+        .iter()
+        .skip_while(|t| t.role != TokenRole::Content)
+        .take_while(|t| t.role == TokenRole::Content && !text::has_verb_ending(&t.surface))
+        .last()?;
+    query.words.iter().position(|w| w.term == noun.term)
 }
 
 fn is_new_name(t: &Token, query: &Query) -> bool {

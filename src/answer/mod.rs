@@ -251,6 +251,7 @@ impl Engine {
                 && (!before || speaks_of_earlier_events(tokens))
                 && !opposite_only_as_hypothesis(&r.query, tokens)
                 && !self.cannot_tell_which(b, &r.tokens, &r.query)
+                && !self.cannot_give_name(b, &r.tokens, &r.query)
         });
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
@@ -1295,5 +1296,20 @@ mod tests {
         // A word that qualifies the noun, or a name beside it, tells which.
         assert_first_citation(&engine, "which records were exposed", "sensitive records");
         assert_first_citation(&engine, "which film got leaked", "Dawn Patrol");
+    }
+
+    #[test]
+    fn a_name_of_question_needs_a_name_beside_what_it_names() {
+        let engine = engine_over(
+            "Ruritania wants joint inquiry into leak\n\n\
+            Ruritania has denied any part in the leak of files from Acme. \
+            A spokesman for Ruritania's foreign ministry talked to the state broadcaster Ruri \
+            Vision on Saturday and said the claims were false. \
+            The statement was later read out on the evening news by presenter Anna Berg. \
+            Acme said it was deeply concerned.\n",
+        );
+        // The spokesman is never named; the headline's Ruritania is no name for him.
+        assert_declined(&engine, "whats the name of the foreign ministry spokesman");
+        assert_first_citation(&engine, "whats the name of the presenter", "Anna Berg");
     }
 }
