@@ -70,7 +70,7 @@ impl Engine {
         } else {
             MIN_SENTENCE_COVERAGE
         };
-        let speaker = self.asked_speaker(&r.tokens);
+        let (speaker, spoke_at_all) = self.asked_speaker(&r.tokens);
         let identity = asks_identity(r);
         r.ranked.iter().filter(move |c| {
             c.coverage >= min_sentence
@@ -78,7 +78,7 @@ impl Engine {
                     .is_none_or(|k| self.sentence_fits_kind(c.doc, k, &r.query))
                 && !(identity && self.withholds_name(c.doc, &r.query))
                 && !self.names_another(c.doc, &r.query, &r.set_aside)
-                && self.speaker_fits(c.doc, &speaker)
+                && self.speaker_fits(c.doc, &speaker, spoke_at_all)
         })
     }
 
@@ -91,16 +91,25 @@ impl Engine {
     }
 
     /// The speaker a question asks about: "what did Sony say…", "who does the FBI say…" (the
-    /// names right after a wh-word opening, before its word of speech). A yes/no question ("did Parry say
-    /// who the investor is") is answered as well by a sentence that tells he would not say.
-    fn asked_speaker<'t>(&self, tokens: &'t [Token]) -> Vec<&'t str> {
+    /// names right after a wh-word opening, before its word of speech); and whether it asks if
+    /// they said anything at all ("did Gallas say anything about…"). Another yes/no question
+    /// ("did Parry say who the investor is") is answered as well by a sentence that tells he
+    /// would not say, or what others found.
+    fn asked_speaker<'t>(&self, tokens: &'t [Token]) -> (Vec<&'t str>, bool) {
         const OPENERS: &[&str] = &["what", "whats", "how", "who", "whom", "which", "why"];
+        // "did Gallas say anything about…", "has Kim Jong Un said anything": whether someone
+        // spoke at all wants their words (or their denial), not another's about them.
+        const YES_NO_OPENERS: &[&str] = &["did", "does", "do", "has", "have", "had"];
+        let says_anything = tokens.windows(2).any(|w| {
+            crate::speech::is_speech_cue(&w[0])
+                && matches!(w[1].surface.as_str(), "anything" | "something")
+        });
         let Some(opener) = tokens
             .first()
             .map(|t| t.surface.as_str())
-            .filter(|s| OPENERS.contains(s))
+            .filter(|s| OPENERS.contains(s) || (says_anything && YES_NO_OPENERS.contains(s)))
         else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let mut named = self.named_speaker(tokens);
         // "What does the CIA think of it" wants the CIA's words; "who does the US think is
@@ -108,20 +117,46 @@ impl Engine {
         if named.is_empty() && matches!(opener, "what" | "whats" | "how") {
             named = self.named_opinion_holder(tokens);
         }
-        named.into_iter().map(|t| t.term.as_str()).collect()
+        (
+            named.into_iter().map(|t| t.term.as_str()).collect(),
+            says_anything,
+        )
     }
 
     /// Can sentence `doc` tell what `speaker` said? It reports speech, and that speaker's (or
-    /// a pronoun's, which may stand for them). Any sentence can when no speaker is asked about.
-    fn speaker_fits(&self, doc: DocId, speaker: &[&str]) -> bool {
+    /// a pronoun's, which may stand for them); or, when the question asks whether they said
+    /// anything at all (`spoke_at_all`), it has them deny or admit something. Any sentence can
+    /// when no speaker is asked about.
+    fn speaker_fits(&self, doc: DocId, speaker: &[&str], spoke_at_all: bool) -> bool {
         if speaker.is_empty() {
             return true;
         }
         match self.speakers(doc) {
-            Speakers::Nobody => false,
+            Speakers::Nobody => spoke_at_all && self.answers_for_itself(doc, speaker),
             Speakers::Unnamed => true,
             Speakers::Named(names) => names.iter().any(|(_, n)| speaker.contains(n)),
         }
+    }
+
+    /// Does sentence `doc` have `speaker` deny, admit or insist something, though it has no
+    /// word of speech? "The country however has denied having any sort of involvement" (the
+    /// country being North Korea) tells what North Korea said of it.
+    fn answers_for_itself(&self, doc: DocId, speaker: &[&str]) -> bool {
+        const ANSWERING: &[&str] = &["deni", "admit", "confess", "insist"];
+        let sentence = self.tokens_of(doc);
+        let Some(act) = sentence
+            .iter()
+            .position(|t| ANSWERING.contains(&t.term.as_str()))
+        else {
+            return false;
+        };
+        sentence[..act]
+            .iter()
+            .any(|t| speaker.contains(&t.term.as_str()))
+            || self
+                .antecedent_names(doc)
+                .iter()
+                .any(|n| speaker.contains(n))
     }
 
     /// The measurements [`answerability`] weighs for `question`, and the sentence that would

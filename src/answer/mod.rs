@@ -1312,4 +1312,24 @@ mod tests {
         assert_declined(&engine, "whats the name of the foreign ministry spokesman");
         assert_first_citation(&engine, "whats the name of the presenter", "Anna Berg");
     }
+
+    #[test]
+    fn whether_someone_said_anything_is_answered_by_their_own_words() {
+        let engine = engine_over(
+            "Ruritania wants joint inquiry into leak\n\n\
+            Fingers have been pointing at Ruritania after the leak of files from Acme. \
+            The country however has denied having any part in the leak of the files. \
+            Acme chief Tom Hale was named in the leaked files. \
+            Acme said it was deeply concerned about the leak. \
+            Officials in Ruritania were not available.\n",
+        );
+        // Hale is named, but nothing he said is reported.
+        assert_declined(&engine, "did tom hale say anything about the leak");
+        // A denial is what the country said, though no word of speech reports it.
+        assert_first_citation(
+            &engine,
+            "has Ruritania said anything about the leak",
+            "has denied",
+        );
+    }
 }
