@@ -152,12 +152,9 @@ impl Engine {
         question: &[Token],
         query: &Query,
     ) -> bool {
-        let Some(i) = which_noun(question, query).filter(|&i| i < 64) else {
+        let Some(i) = matched_noun(c, which_noun(question, query)) else {
             return false;
         };
-        if c.matched & (1 << i) == 0 {
-            return false;
-        }
         let sentence = self.tokens_of(c.doc);
         // "which spy agency" stands for "CIA": the name itself tells.
         if sentence
@@ -179,13 +176,8 @@ impl Engine {
         if qualified {
             return false;
         }
-        let at = self.sentence_ref(c.doc);
-        let headline = self
-            .sentence_doc(at.pack, 0)
-            .map_or(&[][..], |doc| self.tokens_of(doc));
-        !sentence
-            .iter()
-            .any(|t| is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term))
+        let headline = self.headline_of(c.doc);
+        !sentence.iter().any(|t| is_story_name(t, query, headline))
     }
 
     /// Does sentence `c` fail to give the name a "name of …" question asks for? "whats the
@@ -199,18 +191,12 @@ impl Engine {
         question: &[Token],
         query: &Query,
     ) -> bool {
-        let Some(i) = name_of_noun(question, query).filter(|&i| i < 64) else {
+        let Some(i) = matched_noun(c, name_of_noun(question, query)) else {
             return false;
         };
-        if c.matched & (1 << i) == 0 {
-            return false;
-        }
         let sentence = self.tokens_of(c.doc);
-        let at = self.sentence_ref(c.doc);
-        let headline = self
-            .sentence_doc(at.pack, 0)
-            .map_or(&[][..], |doc| self.tokens_of(doc));
-        let named = |t: &Token| is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term);
+        let headline = self.headline_of(c.doc);
+        let named = |t: &Token| is_story_name(t, query, headline);
         let holds_noun = |k: usize| query.words[i].stands_for(&sentence[k].term);
         !(0..sentence.len()).any(|k| {
             holds_noun(k)
@@ -220,6 +206,13 @@ impl Engine {
                         .iter()
                         .any(named))
         })
+    }
+
+    /// The tokens of the headline of the article sentence `doc` belongs to.
+    fn headline_of(&self, doc: DocId) -> &[Token] {
+        let at = self.sentence_ref(doc);
+        self.sentence_doc(at.pack, 0)
+            .map_or(&[][..], |headline| self.tokens_of(headline))
     }
 
     /// Does the sentence put something in a place the question doesn't name: "in", "at",
@@ -409,6 +402,17 @@ fn name_of_noun(tokens: &[Token], query: &Query) -> Option<usize> {
         .take_while(|t| t.role == TokenRole::Content && !text::has_verb_ending(&t.surface))
         .last()?;
     query.words.iter().position(|w| w.term == noun.term)
+}
+
+/// Query word `noun`, when sentence `c` holds it (itself or an alternative).
+fn matched_noun(c: &super::Ranked, noun: Option<usize>) -> Option<usize> {
+    noun.filter(|&i| i < 64 && c.matched & (1 << i) != 0)
+}
+
+/// A name the question does not give, nor the headline (what the whole story is about): one
+/// that tells something of its own.
+fn is_story_name(t: &Token, query: &Query, headline: &[Token]) -> bool {
+    is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term)
 }
 
 fn is_new_name(t: &Token, query: &Query) -> bool {
