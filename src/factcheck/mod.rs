@@ -1689,6 +1689,22 @@ mod tests {
             "Ruritania asked for a joint inquiry with Acme into the leak",
             Verdict::Supported,
         );
+        // A lexicon phrase ("called for", one token) opens a wish as its words do.
+        let engine = engine_of(
+            "Union wants inquiry\n\n\
+            The Acme union has called for a public inquiry into the data leak. \
+            The company said it would not comment.\n",
+        );
+        assert_verdict(
+            &engine,
+            "a public inquiry into the Acme data leak was held",
+            Verdict::NotEnoughInfo,
+        );
+        assert_verdict(
+            &engine,
+            "the Acme union wants a public inquiry into the data leak",
+            Verdict::Supported,
+        );
     }
 
     #[test]

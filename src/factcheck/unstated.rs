@@ -71,72 +71,43 @@ const POSSIBILITY_CUES: &[&[&str]] = &[
 ];
 
 /// Words that make what follows them a wish, not an event: "North Korea wants joint
-/// investigation with US" does not say the two investigated together.
+/// investigation with US" does not say the two investigated together. Matched as terms, so
+/// each stands for its inflections and nouns ("wanted", "proposal", "demands") and a lexicon
+/// phrase for its group's word ("called for" is "want", "pushing for" is "press for").
 const WISH_CUES: &[&[&str]] = &[
     &["want"],
-    &["wants"],
-    &["wanted"],
-    &["wanting"],
     &["wish"],
-    &["wishes"],
     &["seek"],
-    &["seeks"],
-    &["sought"],
-    &["seeking"],
-    &["propose"],
-    &["proposes"],
-    &["proposed"],
-    &["proposing"],
+    &["propos"],
     &["suggest"],
-    &["suggests"],
-    &["suggested"],
-    &["suggesting"],
-    &["urge"],
-    &["urges"],
-    &["urged"],
-    &["urging"],
+    &["urg"],
     &["demand"],
-    &["demands"],
-    &["demanded"],
-    &["demanding"],
     &["hope"],
-    &["hopes"],
-    &["hoped"],
-    &["hoping"],
-    &["call", "for"],
-    &["calls", "for"],
-    &["called", "for"],
-    &["calling", "for"],
+    &["press for"],
     &["ask", "for"],
-    &["asks", "for"],
-    &["asked", "for"],
-    &["asking", "for"],
-    &["push", "for"],
-    &["pushes", "for"],
-    &["pushed", "for"],
-    &["pushing", "for"],
-    &["press", "for"],
-    &["presses", "for"],
-    &["pressed", "for"],
-    &["pressing", "for"],
 ];
 
 /// For each token, the wish that holds it: the index of the [`WISH_CUES`] cue whose clause it
 /// stands in, if any.
 pub(super) fn wished_only(tokens: &[Token]) -> Vec<Option<usize>> {
-    cued_clauses(tokens, WISH_CUES)
+    cued_clauses(tokens, WISH_CUES, |t| &t.term)
 }
 
 /// Which tokens stand between a [`POSSIBILITY_CUES`] cue and the end of its clause.
 fn possible_only(tokens: &[Token]) -> Vec<bool> {
-    cued_clauses(tokens, POSSIBILITY_CUES)
+    cued_clauses(tokens, POSSIBILITY_CUES, |t| &t.surface)
         .iter()
         .map(Option::is_some)
         .collect()
 }
 
-/// For each token, the index of the cue among `cues` whose clause it stands in, if any.
-fn cued_clauses(tokens: &[Token], cues: &[&[&str]]) -> Vec<Option<usize>> {
+/// For each token, the index of the cue among `cues` whose clause it stands in, if any. `word`
+/// is what a cue's words are matched against (a token's surface or its term).
+fn cued_clauses(
+    tokens: &[Token],
+    cues: &[&[&str]],
+    word: fn(&Token) -> &str,
+) -> Vec<Option<usize>> {
     let mut out = vec![None; tokens.len()];
     let mut open = None;
     for i in 0..tokens.len() {
@@ -150,7 +121,7 @@ fn cued_clauses(tokens: &[Token], cues: &[&[&str]]) -> Vec<Option<usize>> {
                 && tokens[i + 1 - cue.len()..=i]
                     .iter()
                     .zip(cue.iter())
-                    .all(|(t, w)| t.surface == *w && !t.proper)
+                    .all(|(t, w)| word(t) == *w && !t.proper)
         });
         if let Some(cue) = cue {
             open = Some(i + 1 - cue.len());
