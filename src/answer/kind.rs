@@ -376,7 +376,6 @@ pub(super) fn asks_identity(r: &Retrieval) -> bool {
     }
 }
 
-/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 /// The query word a question asks "which" of, when its "which" opens it and a word of
 /// meaning follows ("so which *celebrities* were…"); not "which of them", nor a cue whose noun
 /// already says the kind asked for ("which group", read as a "who" question).
@@ -415,6 +414,7 @@ fn is_story_name(t: &Token, query: &Query, headline: &[Token]) -> bool {
     is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term)
 }
 
+/// Is `t` a word of a name (capitalised, not a number) that the question does not use?
 fn is_new_name(t: &Token, query: &Query) -> bool {
     t.role == TokenRole::Content && t.proper && !t.number && !query.holds_term(&t.term)
 }
