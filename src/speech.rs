@@ -76,6 +76,17 @@ pub(crate) fn is_speech_cue(t: &Token) -> bool {
     SPEECH_CUES.contains(&t.surface.as_str())
 }
 
+/// Stems of verbs that do things with words: "has denied any involvement" tells what was
+/// said, though no word of speech reports it.
+const SPEECH_ACTS: &[&str] = &[
+    "deni", "admit", "confess", "apolog", "insist", "threaten", "warn", "propos", "suggest",
+];
+
+/// Is this a verb that does something with words ("denied", "admitted", "proposed")?
+pub(crate) fn is_speech_act(t: &Token) -> bool {
+    SPEECH_ACTS.contains(&t.term.as_str())
+}
+
 /// Where the quotation a sentence opens with ends (a byte offset into `text`): after its
 /// closing mark, or the end of the sentence when the quotation runs on into the next one.
 /// None when the sentence does not open with a quotation.
@@ -125,12 +136,19 @@ impl Engine {
     /// a pronoun speaks, nobody named; or else the names before its first word of speech
     /// (days and months aside) and the name the sentence refers back to.
     pub(crate) fn speakers(&self, doc: DocId) -> Speakers<'_> {
+        self.speakers_by(doc, is_speech_cue)
+    }
+
+    /// [`Engine::speakers`], with `cue` for the word that says someone spoke: a word of
+    /// speech, or a verb that does something with words ([`is_speech_act`]: "The country
+    /// however has denied…" has the country speak).
+    pub(crate) fn speakers_by(&self, doc: DocId, cue: fn(&Token) -> bool) -> Speakers<'_> {
         let sentence = self.tokens_of(doc);
         let named = |t: &Token| self.names_something(t) && !crate::answer::is_time_word(&t.term);
         if let Some(end) = quotation_end(self.sentence_text(doc)) {
             return self.quotation_speakers(doc, end, &named);
         }
-        let Some(cue_at) = sentence.iter().position(is_speech_cue) else {
+        let Some(cue_at) = sentence.iter().position(cue) else {
             return Speakers::Nobody;
         };
         let according = sentence

@@ -125,38 +125,20 @@ impl Engine {
 
     /// Can sentence `doc` tell what `speaker` said? It reports speech, and that speaker's (or
     /// a pronoun's, which may stand for them); or, when the question asks whether they said
-    /// anything at all (`spoke_at_all`), it has them deny or admit something. Any sentence can
-    /// when no speaker is asked about.
+    /// anything at all (`spoke_at_all`), it has them deny, admit or warn ("The country however
+    /// has denied…", the country being North Korea). Any sentence can when no speaker is asked
+    /// about.
     fn speaker_fits(&self, doc: DocId, speaker: &[&str], spoke_at_all: bool) -> bool {
         if speaker.is_empty() {
             return true;
         }
-        match self.speakers(doc) {
-            Speakers::Nobody => spoke_at_all && self.answers_for_itself(doc, speaker),
+        let fits = |speakers: Speakers| match speakers {
+            Speakers::Nobody => false,
             Speakers::Unnamed => true,
             Speakers::Named(names) => names.iter().any(|(_, n)| speaker.contains(n)),
-        }
-    }
-
-    /// Does sentence `doc` have `speaker` deny, admit or insist something, though it has no
-    /// word of speech? "The country however has denied having any sort of involvement" (the
-    /// country being North Korea) tells what North Korea said of it.
-    fn answers_for_itself(&self, doc: DocId, speaker: &[&str]) -> bool {
-        const ANSWERING: &[&str] = &["deni", "admit", "confess", "insist"];
-        let sentence = self.tokens_of(doc);
-        let Some(act) = sentence
-            .iter()
-            .position(|t| ANSWERING.contains(&t.term.as_str()))
-        else {
-            return false;
         };
-        sentence[..act]
-            .iter()
-            .any(|t| speaker.contains(&t.term.as_str()))
-            || self
-                .antecedent_names(doc)
-                .iter()
-                .any(|n| speaker.contains(n))
+        fits(self.speakers(doc))
+            || (spoke_at_all && fits(self.speakers_by(doc, crate::speech::is_speech_act)))
     }
 
     /// The measurements [`answerability`] weighs for `question`, and the sentence that would

@@ -202,15 +202,10 @@ fn only_accused_at(sentence: &[Token], at: &[usize]) -> bool {
     !at.is_empty() && at.iter().all(|&k| accused_at(sentence, k))
 }
 
-/// Stems of verbs that do things with words: a claim with one is about what was said.
-const SPEECH_ACTS: &[&str] = &[
-    "deni", "admit", "confess", "apolog", "insist", "threaten", "warn", "propos", "suggest",
-];
-
 /// Whether `t` tells of something said: a word of speech, of accusing, or a verb that does
 /// something with words ("denied", "admitted", "proposed").
 pub(super) fn reports_speech(t: &Token) -> bool {
-    crate::speech::is_speech_cue(t) || accuses(t) || SPEECH_ACTS.contains(&t.term.as_str())
+    crate::speech::is_speech_cue(t) || accuses(t) || crate::speech::is_speech_act(t)
 }
 
 /// Stems of words that accuse: a name right after them is accused, not said to have done it.
