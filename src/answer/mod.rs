@@ -1289,13 +1289,16 @@ mod tests {
             The Acme breach has targeted the executives of the studio and celebrities and has \
             left them embarrassed. \
             It also exposed sensitive records of studio employees. \
-            Hackers leaked the film ‘Dawn Patrol’ before its release.\n",
+            Hackers leaked the film ‘Dawn Patrol’ before its release. \
+            Acme blamed the CIA for the breach.\n",
         );
         // The sentence holds the celebrities, but not which ones.
         assert_declined(&engine, "which celebrities were embarrassed by the breach");
         // A word that qualifies the noun, or a name beside it, tells which.
         assert_first_citation(&engine, "which records were exposed", "sensitive records");
         assert_first_citation(&engine, "which film got leaked", "Dawn Patrol");
+        // "spy agency" stands for the CIA: the name is the answer.
+        assert_first_citation(&engine, "which spy agency did acme blame", "the CIA");
     }
 
     #[test]
