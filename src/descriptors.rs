@@ -13,7 +13,11 @@
 use std::collections::HashMap;
 
 use crate::speech::is_speech_cue;
-use crate::text::{Token, TokenRole};
+use crate::text::{Lexicon, Token, TokenRole};
+
+/// Most words that may stand between "the" and a descriptor, qualifying it: "the
+/// 32-year-old rapper" is the parts of "32-year-old" and the word they make.
+const MAX_QUALIFIERS: usize = 4;
 
 /// What one article's descriptors stand for: a descriptor's term, and the one name it stands
 /// before (None: it stands before several people).
@@ -108,9 +112,31 @@ impl Descriptors {
         before: usize,
     ) -> Option<Described<'a, 't>> {
         let end = before.min(tokens.len());
-        tokens[..end].windows(2).find_map(|pair| {
-            let word = &pair[1];
-            if pair[0].surface != "the" || word.role != TokenRole::Content || word.proper {
+        let lexicon = Lexicon::get();
+        // Words that only qualify the descriptor ("the 32-year-old rapper", "the former
+        // mayor"): a number and the unit it measures in, a hyphenated word and its parts, a
+        // word mostly an adjective.
+        let qualifies = |k: usize| {
+            let t = &tokens[k];
+            !t.proper
+                && (t.number
+                    || (k > 0 && tokens[k - 1].number)
+                    || t.compound
+                    || lexicon.is_modifier(&t.surface)
+                    || tokens[k + 1..]
+                        .iter()
+                        .find(|c| c.compound)
+                        .is_some_and(|c| c.span.start <= t.span.start && t.span.end <= c.span.end))
+        };
+        (0..end).find_map(|the| {
+            if tokens[the].surface != "the" {
+                return None;
+            }
+            let at = (the + 1..end)
+                .take(MAX_QUALIFIERS + 1)
+                .find(|&k| !qualifies(k))?;
+            let word = &tokens[at];
+            if word.role != TokenRole::Content || word.proper {
                 return None;
             }
             let name = self.names.get(&word.term)?.as_ref()?;
@@ -179,6 +205,29 @@ mod tests {
             d.learn(s, &analyze(s, false));
         }
         d
+    }
+
+    #[test]
+    fn words_that_qualify_a_descriptor_stand_between_it_and_the() {
+        let d = learnt(&["US rapper Snoop Dogg has been sued by a make-up artist."]);
+        let written = |text: &str| {
+            d.described(&analyze(text, false), usize::MAX)
+                .map(|found| found.written.to_string())
+        };
+        assert_eq!(
+            written("The 32-year-old rapper has enjoyed six top 10 albums."),
+            Some("Snoop Dogg".to_string())
+        );
+        assert_eq!(
+            written("Fans said the controversial rapper would tour."),
+            Some("Snoop Dogg".to_string())
+        );
+        assert_eq!(
+            written("Then the chart-topping rapper left."),
+            Some("Snoop Dogg".to_string())
+        );
+        // A noun between them makes another thing: a "record label rapper" is not known.
+        assert_eq!(written("The record label rapper deal fell through."), None);
     }
 
     #[test]
