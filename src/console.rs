@@ -10,6 +10,7 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::answer::Conversation;
 use crate::config::DEFAULT_PREFIX;
 use crate::engine::Engine;
 use crate::reply::{self, Reply, Span, Tone};
@@ -44,6 +45,8 @@ pub struct Console<'e> {
     engine: &'e Engine,
     prefix: String,
     interactive: bool,
+    /// The questions asked so far are one conversation ([`Conversation`]).
+    conversation: Conversation,
 }
 
 impl<'e> Console<'e> {
@@ -53,6 +56,7 @@ impl<'e> Console<'e> {
             engine,
             prefix: DEFAULT_PREFIX.to_owned(),
             interactive: false,
+            conversation: Conversation::new(),
         }
     }
 
@@ -69,7 +73,7 @@ impl<'e> Console<'e> {
     }
 
     /// Reads lines until end of input or `quit`, answering each.
-    pub fn run<R: BufRead, W: Write>(&self, input: R, mut output: W) -> io::Result<()> {
+    pub fn run<R: BufRead, W: Write>(&mut self, input: R, mut output: W) -> io::Result<()> {
         if self.interactive {
             writeln!(output, "{}", self.banner())?;
         }
@@ -95,7 +99,7 @@ impl<'e> Console<'e> {
     }
 
     /// The response to one line.
-    pub fn respond(&self, line: &str) -> Response {
+    pub fn respond(&mut self, line: &str) -> Response {
         let prefix = self.prefix.as_str();
         match parse_request(line, prefix, self.engine) {
             Request::Nothing => Response::Nothing,
@@ -107,7 +111,7 @@ impl<'e> Console<'e> {
                 Response::Reply(reply::missing_question_reply(prefix))
             }
             Request::Ask(question) => {
-                let answer = self.engine.ask(&question);
+                let answer = self.conversation.ask(self.engine, &question, None);
                 Response::Reply(reply::answer_reply(self.engine, &answer, prefix))
             }
             Request::Check(claim) if claim.trim().is_empty() => {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use factdesk::answer::Conversation;
 use factdesk::config::{self, Config, ConfigError};
 use factdesk::console::Console;
 use factdesk::discord::{self, BotError, LiveEngine};
@@ -208,6 +209,8 @@ fn run_console(knowledge: &Path) -> anyhow::Result<()> {
 
 fn ask(knowledge: &Path, words: &[String], json: bool, explain: bool) -> anyhow::Result<()> {
     let engine = Engine::load(knowledge)?;
+    // Questions read from stdin are one conversation: a follow-up stays with its story.
+    let mut conversation = Conversation::new();
     for_each_input(words, |question, out| {
         if explain {
             writeln!(
@@ -217,7 +220,7 @@ fn ask(knowledge: &Path, words: &[String], json: bool, explain: bool) -> anyhow:
             )?;
             return Ok(());
         }
-        let answer = engine.ask(question);
+        let answer = conversation.ask(&engine, question, None);
         if json {
             serde_json::to_writer(&mut *out, &answer)?;
             writeln!(out)?;

@@ -7,6 +7,10 @@
 //! `FACTDESK_EVAL_SHOW=tuning` to also list the tuning questions that fail.
 //! `FACTDESK_EVAL_HALF=tuning` reports the tuning halves only and skips the floors: tune the
 //! engine with it, so the held-out figures stay unseen until a change is done.
+//!
+//! Each set is asked in its file's order as one conversation, as people ask in a channel
+//! ([`Conversation`]): a follow-up that does not say which story it means stays with the one
+//! last answered from. `FACTDESK_EVAL_ALONE=1` asks every question on its own instead.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,7 +19,7 @@ mod common;
 
 use common::{load_set, Question};
 
-use factdesk::answer::Answer;
+use factdesk::answer::{Answer, Conversation};
 use factdesk::engine::Engine;
 use factdesk::knowledge::{Knowledge, Pack};
 
@@ -72,8 +76,17 @@ fn assert_citations_exact(engine: &Engine, answer: &Answer) {
 fn evaluate(engine: &Engine, questions: &[Question]) -> BTreeMap<String, Tally> {
     let show = std::env::var("FACTDESK_EVAL_SHOW").unwrap_or_default();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    // Asked in order, as one conversation, the way people ask in a channel: a follow-up that
+    // does not say which story it means stays with the one being discussed. With
+    // FACTDESK_EVAL_ALONE set, each question is asked on its own instead.
+    let alone = std::env::var_os("FACTDESK_EVAL_ALONE").is_some();
+    let mut conversation = Conversation::new();
     for q in questions {
-        let answer = engine.ask(&q.text);
+        let answer = if alone {
+            engine.ask(&q.text)
+        } else {
+            conversation.ask(engine, &q.text, None)
+        };
         assert_citations_exact(engine, &answer);
         let tally = tallies.entry(q.half.clone()).or_default();
         let ok = if q.answerable {

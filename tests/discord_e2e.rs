@@ -1887,6 +1887,41 @@ async fn two_packs_route_each_question_to_its_article() {
     bot.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_stays_with_the_story_its_channel_is_discussing() {
+    let dir = knowledge_copy(true);
+    let bot = Bot::start_with(&[], dir.path()).await;
+    let bbc_headline = BBC_ARTICLE.lines().next().expect("a headline");
+    // Each channel starts a story of its own: the guild channel Lufthansa's, the DM Sony's.
+    let reply = bot
+        .ask(mention(
+            &alice(),
+            "how much profit did Lufthansa make in 2004?",
+        ))
+        .await;
+    assert_answer_from(BBC_ARTICLE, bbc_headline, assert_sendable(&reply));
+    let reply = bot
+        .ask(dm_message(DM_CHANNEL_ID, &alice(), "who hacked Sony?"))
+        .await;
+    assert_answer_from(SONY_ARTICLE, SONY_HEADLINE, assert_sendable(&reply));
+    // The same follow-up, which names neither story, is answered from each channel's own.
+    let follow_up = "what did the company say";
+    let reply = bot.ask(mention(&alice(), follow_up)).await;
+    assert_answer_from(BBC_ARTICLE, bbc_headline, assert_sendable(&reply));
+    assert!(footer(&reply).ends_with(&format!("· {BBC_PACK}")));
+    let reply = bot
+        .ask(dm_message(DM_CHANNEL_ID, &alice(), follow_up))
+        .await;
+    assert_answer_from(SONY_ARTICLE, SONY_HEADLINE, assert_sendable(&reply));
+    assert!(footer(&reply).ends_with(&format!("· {SONY_PACK}")));
+    // A question that names the other story moves the channel on to it.
+    let reply = bot.ask(mention(&alice(), "who hacked Sony?")).await;
+    assert_answer_from(SONY_ARTICLE, SONY_HEADLINE, assert_sendable(&reply));
+    let reply = bot.ask(mention(&alice(), follow_up)).await;
+    assert!(footer(&reply).ends_with(&format!("· {SONY_PACK}")));
+    bot.stop().await;
+}
+
 /// A facts.toml topic added by a reload.
 const NEW_TOPIC: &str = r#"
 

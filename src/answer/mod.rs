@@ -25,6 +25,7 @@ use crate::text;
 
 mod asked;
 mod candidates;
+mod conversation;
 mod explain;
 mod kind;
 mod retrieve;
@@ -34,6 +35,7 @@ use crate::timeframe::{
     asks_about_earlier_events, speaks_of_earlier_events, speaks_of_later_events,
 };
 use candidates::opposite_only_as_hypothesis;
+pub use conversation::Conversation;
 pub use explain::explain;
 pub(crate) use kind::is_time_word;
 pub(crate) use retrieve::{share_of, Ranked, Retrieval};
@@ -129,11 +131,25 @@ impl Engine {
 
     /// Answers a question from the given packs only (`None`: all packs).
     pub fn ask_in(&self, question: &str, packs: Option<&[usize]>) -> Answer {
+        self.ask_following(question, packs, None)
+    }
+
+    /// Answers a question asked in a conversation whose last answer came from pack
+    /// `previous` (its id): when the question does not tell which story it means ("who got
+    /// picked"), it stays with that one. Packs are named by id, not index, so that a
+    /// conversation survives a reload.
+    pub fn ask_following(
+        &self,
+        question: &str,
+        packs: Option<&[usize]>,
+        previous: Option<&str>,
+    ) -> Answer {
+        let previous = previous.and_then(|id| self.packs().iter().position(|p| p.id == id));
         let (text, truncated) = cut_input(question);
         let blanked = text::blank_markup(text);
         let text = blanked.as_ref();
         let summary = is_summary_request(text);
-        let mut answer = match self.retrieve(text, packs) {
+        let mut answer = match self.retrieve_following(text, packs, true, previous) {
             Some(r) if summary => self.lead_answer(r.pack),
             Some(r) => self.decide(&r, packs),
             None => match self.only_pack(packs) {

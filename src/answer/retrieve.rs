@@ -91,13 +91,25 @@ impl Engine {
         packs: Option<&[usize]>,
         question: bool,
     ) -> Option<Retrieval> {
+        self.retrieve_following(text, packs, question, None)
+    }
+
+    /// [`Self::retrieve_as`], in a conversation last answered from pack `previous`: a
+    /// question that does not tell which story it means stays with that one ([`Self::route`]).
+    pub(crate) fn retrieve_following(
+        &self,
+        text: &str,
+        packs: Option<&[usize]>,
+        question: bool,
+        previous: Option<usize>,
+    ) -> Option<Retrieval> {
         let asked = Asked::read(text, question);
         let query = build_query(&asked.tokens, &self.sentences);
         if query.words.is_empty() {
             return None;
         }
         let (scored, topic_of_pack) = self.score_sentences(&asked.tokens, &query, packs)?;
-        let route = self.route(&scored, &asked, &query, packs)?;
+        let route = self.route(&scored, &asked, &query, packs, previous)?;
         let pack = route.pack;
 
         // How much each word tells in the chosen pack.

@@ -16,6 +16,10 @@ const ROUTE_COVERAGE_POWER: f32 = 2.0;
 const ROUTE_NAME_WEIGHT: f32 = 2.0;
 /// A pack scoring at least this share of the chosen one's is mentioned as also fitting.
 const RUNNER_UP_SHARE: f32 = 0.8;
+/// A follow-up question stays with the pack the conversation was about when that pack scores
+/// at least this share of the best one's: a question that does not say which story it means
+/// ("who got picked") is about the story being discussed.
+const FOLLOW_UP_SHARE: f32 = 0.7;
 
 /// The pack a question is routed to.
 pub(super) struct Route {
@@ -29,6 +33,8 @@ pub(super) struct Route {
 impl Engine {
     /// Routes the question to one pack, from its `scored` sentences `(doc, score, matched
     /// words)` over every pack in scope (`packs`; `None`: all); `None` when none scored.
+    /// `previous` is the pack the conversation was last answered from, if any: a question
+    /// that fits it nearly as well as the best pack stays with it ([`FOLLOW_UP_SHARE`]).
     ///
     /// A sentence that holds the kind of answer asked for counts so in routing too ("how many
     /// ppl did they poll": "2,000 people surveyed" in one article against "20% of people … new
@@ -40,6 +46,7 @@ impl Engine {
         asked: &Asked,
         query: &Query,
         packs: Option<&[usize]>,
+        previous: Option<usize>,
     ) -> Option<Route> {
         let choice = packs.map_or(self.packs().len(), <[usize]>::len) > 1;
         let best_score = scored.iter().map(|b| b.1).fold(0.0f32, f32::max);
@@ -79,6 +86,14 @@ impl Engine {
             }
         }
         best_per_pack.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = best_per_pack.first()?.1;
+        if let Some(at) = best_per_pack
+            .iter()
+            .position(|&(p, s)| Some(p) == previous && s >= FOLLOW_UP_SHARE * best)
+        {
+            let followed = best_per_pack.remove(at);
+            best_per_pack.insert(0, followed);
+        }
         let &(pack, best) = best_per_pack.first()?;
         let runner_up = best_per_pack
             .get(1)

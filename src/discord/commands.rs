@@ -8,9 +8,9 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use serenity::all::{GuildId, Http, Message};
+use serenity::all::{ChannelId, GuildId, Http, Message};
 
 use super::cooldown::Gate;
 use super::embeds;
@@ -99,8 +99,8 @@ pub async fn ask(
         return send(ctx, &reply::missing_question_reply(&prefix), true).await;
     }
     let data = ctx.data();
-    let guild = ctx.guild_id();
-    respond(ctx, false, answer_question(data, guild, question, prefix)).await
+    let place = (ctx.guild_id(), ctx.channel_id());
+    respond(ctx, false, answer_question(data, place, question, prefix)).await
 }
 
 /// The topics I can answer, each one a command.
@@ -301,18 +301,25 @@ pub(crate) async fn register_commands(
     }
 }
 
-/// The answer to a question, from the packs the guild may use.
+/// The answer to a question asked in `channel`, from the packs the guild may use: a
+/// follow-up stays with the story the channel was last answered about.
 pub(crate) async fn answer_question(
     data: &BotData,
-    guild: Option<GuildId>,
+    (guild, channel): (Option<GuildId>, ChannelId),
     question: String,
     prefix: String,
 ) -> Result<Reply, BotError> {
     let engine = data.live.current();
     let scope = data.scope(&engine, guild);
     let worker = Arc::clone(&engine);
-    let answer =
-        tokio::task::spawn_blocking(move || worker.ask_in(&question, scope.as_deref())).await?;
+    let mut conversation = data.stories.conversation(channel.get(), Instant::now());
+    let (answer, conversation) = tokio::task::spawn_blocking(move || {
+        let answer = conversation.ask(&worker, &question, scope.as_deref());
+        (answer, conversation)
+    })
+    .await?;
+    data.stories
+        .remember(channel.get(), &conversation, Instant::now());
     Ok(reply::answer_reply(&engine, &answer, &prefix))
 }
 
@@ -430,7 +437,12 @@ async fn ask_for_mention(ctx: BotContext<'_>, question: String) -> Result<(), Bo
     respond(
         ctx,
         false,
-        answer_question(data, ctx.guild_id(), question, data.prefix.clone()),
+        answer_question(
+            data,
+            (ctx.guild_id(), ctx.channel_id()),
+            question,
+            data.prefix.clone(),
+        ),
     )
     .await
 }

@@ -257,7 +257,8 @@ async fn answer_message(
     if !pass_message_cooldown(ctx, data, msg).await? {
         return Ok(());
     }
-    let reply = match answer_question(data, msg.guild_id, question, data.prefix.clone()).await {
+    let place = (msg.guild_id, msg.channel_id);
+    let reply = match answer_question(data, place, question, data.prefix.clone()).await {
         Ok(reply) => reply,
         Err(err) => {
             tracing::error!("answering a message failed: {err}");

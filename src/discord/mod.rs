@@ -24,6 +24,7 @@ pub mod embeds;
 pub mod events;
 pub mod live;
 pub mod permissions;
+pub mod stories;
 mod watch;
 
 use std::future::Future;
@@ -110,6 +111,8 @@ pub struct BotData {
     pub(crate) cooldowns: Cooldowns,
     /// DMs and mentions already answered (poise re-delivers them when they are edited).
     pub(crate) answered_messages: events::AnsweredMessages,
+    /// The story each channel was last answered about, for follow-up questions.
+    pub(crate) stories: stories::ChannelStories,
     /// Where application commands are registered (`None`: globally).
     pub(crate) commands_home: Option<GuildId>,
 }
@@ -127,6 +130,7 @@ impl BotData {
             guild_packs: config.guild_packs.clone(),
             cooldowns: Cooldowns::new(config.cooldown),
             answered_messages: events::AnsweredMessages::default(),
+            stories: stories::ChannelStories::default(),
             commands_home: config.guild_id.map(GuildId::new),
         }
     }
