@@ -77,6 +77,20 @@ const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("departments", "department"),
 ];
 
+/// The role of a typed word that news text does not use but that is a stop or frame word with
+/// a typo ("acording to the lib dems", "basicaly"): that word's role, not a subject the article
+/// lacks. Words in news use ("reporter", "wandered") are taken as typed.
+fn misspelt_role(lex: &Lexicon, word: &str, stem: &str) -> Option<TokenRole> {
+    if super::general::in_general_use(stem) {
+        return None;
+    }
+    if lex.stop_word_typed_as(word).is_some() {
+        Some(TokenRole::Stop)
+    } else {
+        lex.filler_word_typed_as(word).map(|_| TokenRole::Filler)
+    }
+}
+
 /// The stem of one lowercase word.
 pub fn stem_word(word: &str) -> String {
     match STEM_EXCEPTIONS.iter().find(|(w, _)| *w == word) {
@@ -337,6 +351,8 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
             TokenRole::Stop
         } else if lex.is_filler(base) {
             TokenRole::Filler
+        } else if fuzzy_phrases && !w.capitalised {
+            misspelt_role(lex, base, &stems[i]).unwrap_or(TokenRole::Content)
         } else {
             TokenRole::Content
         };
@@ -736,6 +752,17 @@ mod tests {
             .filter(|t| t.role == TokenRole::Content)
             .map(|t| t.term)
             .collect()
+    }
+
+    #[test]
+    fn a_stop_or_frame_word_typed_with_a_typo_frames_all_the_same() {
+        assert_eq!(terms("debt acording to the lib dems"), ["debt", "liberal_democrats"]);
+        assert_eq!(terms("was it basicaly a hoax"), ["hoax"]);
+        assert_eq!(terms("why becuase of the film"), ["film"]);
+        // A word of news text is taken as typed, however close to a frame word.
+        assert_eq!(terms("the reporter"), ["report"]);
+        // An article's own words are as written.
+        assert!(analyze("acording", false)[0].role == TokenRole::Content);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::analyze::{split_words, stem_word};
+use super::typo::within_typos;
 
 const LEXICON_TOML: &str = include_str!("lexicon.toml");
 const WORDNET_TXT: &str = include_str!("wordnet.txt");
@@ -285,6 +286,20 @@ impl Lexicon {
     }
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
+    }
+    /// The stop word `typed` is, with the typos its length allows ("becuase"), if any.
+    pub fn stop_word_typed_as(&self, typed: &str) -> Option<&str> {
+        self.stop
+            .iter()
+            .map(String::as_str)
+            .find(|w| within_typos(w, typed))
+    }
+    /// The frame word `typed` is, with the typos its length allows ("acording"), if any.
+    pub fn filler_word_typed_as(&self, typed: &str) -> Option<&str> {
+        self.filler
+            .iter()
+            .map(String::as_str)
+            .find(|w| within_typos(w, typed))
     }
     /// A chat or question-frame word, in any of its "-s" forms too ("happens", "gets").
     pub fn is_filler(&self, word: &str) -> bool {
