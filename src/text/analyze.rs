@@ -81,6 +81,11 @@ const STEM_EXCEPTIONS: &[(&str, &str)] = &[
 /// a typo ("acording to the lib dems", "basicaly"): that word's role, not a subject the article
 /// lacks. Words in news use ("reporter", "wandered") are taken as typed.
 fn misspelt_role(lex: &Lexicon, word: &str, stem: &str) -> Option<TokenRole> {
+    // A number written as a word ("three") is no typo of "there".
+    let spelled_number = number_word(word).is_some();
+    if spelled_number || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
     if super::general::in_general_use(stem) {
         return None;
     }
@@ -759,8 +764,10 @@ mod tests {
         assert_eq!(terms("debt acording to the lib dems"), ["debt", "liberal_democrats"]);
         assert_eq!(terms("was it basicaly a hoax"), ["hoax"]);
         assert_eq!(terms("why becuase of the film"), ["film"]);
-        // A word of news text is taken as typed, however close to a frame word.
+        // A word of news text is taken as typed, however close to a frame word; so is a
+        // number ("three" is no "there").
         assert_eq!(terms("the reporter"), ["report"]);
+        assert_eq!(terms("three victories"), ["3", "victori"]);
         // An article's own words are as written.
         assert!(analyze("acording", false)[0].role == TokenRole::Content);
     }
