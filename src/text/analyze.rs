@@ -761,7 +761,10 @@ mod tests {
 
     #[test]
     fn a_stop_or_frame_word_typed_with_a_typo_frames_all_the_same() {
-        assert_eq!(terms("debt acording to the lib dems"), ["debt", "liberal_democrats"]);
+        assert_eq!(
+            terms("debt acording to the lib dems"),
+            ["debt", "liberal_democrats"]
+        );
         assert_eq!(terms("was it basicaly a hoax"), ["hoax"]);
         assert_eq!(terms("why becuase of the film"), ["film"]);
         // A word of news text is taken as typed, however close to a frame word; so is a
