@@ -217,6 +217,7 @@ fn unseen_bare_articles_meet_their_floors() {
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh")));
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh2")));
     packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh3")));
+    packs.extend(common::bare_packs(Path::new("tests/data/bbc_fresh4")));
     packs.push(Pack::load(Path::new("knowledge/sony-hack-2014")).expect("sony pack loads"));
     let engine = Engine::new(Knowledge::from_packs(packs).expect("packs combine"));
     measure_set(
@@ -231,4 +232,9 @@ fn unseen_bare_articles_meet_their_floors() {
     measure_set(&engine, "bbc-fresh2", fresh2, &[("tuning", 0.15, 0.75)]);
     let fresh3 = "tests/data/bbc_fresh3_questions.toml";
     measure_set(&engine, "bbc-fresh3", fresh3, &[("tuning", 0.3, 0.75)]);
+    // A fifth, written in the twenty-third session after the follow-up rule by a helper that saw
+    // neither the engine nor the earlier sets. First read, with 30 packs loaded: 17/60 right,
+    // 20/30 declined (16/60 with each question asked alone).
+    let fresh4 = "tests/data/bbc_fresh4_questions.toml";
+    measure_set(&engine, "bbc-fresh4", fresh4, &[("tuning", 0.25, 0.6)]);
 }
