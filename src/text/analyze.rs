@@ -69,12 +69,16 @@ fn stemmer() -> &'static Stemmer {
 }
 
 /// Words the stemmer gives another word's stem: "response" is not "responsible" (both
-/// "respons"), but what one does in responding; a "department" is no departure ("depart").
+/// "respons"), but what one does in responding; a "department" is no departure ("depart");
+/// what was "added" is no "ad".
 const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("response", "respond"),
     ("responses", "respond"),
     ("department", "department"),
     ("departments", "department"),
+    // To add is not an ad ("added" and "ad" both stem to "ad").
+    ("added", "add"),
+    ("adding", "add"),
 ];
 
 /// The role of a typed word that news text does not use but that is a stop or frame word with
@@ -732,6 +736,9 @@ mod tests {
         assert_eq!(stem_word("response"), stem_word("responded"));
         assert_ne!(stem_word("department"), stem_word("departed"));
         assert_eq!(stem_word("department"), stem_word("departments"));
+        assert_ne!(stem_word("added"), stem_word("ads"));
+        assert_eq!(stem_word("added"), stem_word("adds"));
+        assert_eq!(stem_word("adding"), stem_word("add"));
     }
 
     #[test]
