@@ -79,6 +79,16 @@ const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     // To add is not an ad ("added" and "ad" both stem to "ad").
     ("added", "add"),
     ("adding", "add"),
+    // Pairs a later Snowball English keeps apart, and the stemmer here does not.
+    ("international", "internat"),
+    ("internationally", "internat"),
+    ("internationals", "internat"),
+    ("emergency", "emergenc"),
+    ("emergencies", "emergenc"),
+    ("university", "universiti"),
+    ("universities", "universiti"),
+    ("evening", "evening"),
+    ("evenings", "evening"),
 ];
 
 /// The role of a typed word that news text does not use but that is a stop or frame word with
@@ -739,6 +749,10 @@ mod tests {
         assert_ne!(stem_word("added"), stem_word("ads"));
         assert_eq!(stem_word("added"), stem_word("adds"));
         assert_eq!(stem_word("adding"), stem_word("add"));
+        assert_ne!(stem_word("international"), stem_word("internal"));
+        assert_ne!(stem_word("emergency"), stem_word("emerged"));
+        assert_ne!(stem_word("university"), stem_word("universal"));
+        assert_ne!(stem_word("evening"), stem_word("even"));
     }
 
     #[test]
