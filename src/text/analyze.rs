@@ -91,13 +91,20 @@ const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("evenings", "evening"),
 ];
 
+/// Shortest typed word [`misspelt_role`] reads as a stop or frame word with a typo.
+const MIN_MISSPELT_FRAME_WORD: usize = 7;
+
 /// The role of a typed word that news text does not use but that is a stop or frame word with
 /// a typo ("acording to the lib dems", "basicaly"): that word's role, not a subject the article
 /// lacks. Words in news use ("reporter", "wandered") are taken as typed.
 fn misspelt_role(lex: &Lexicon, word: &str, stem: &str) -> Option<TokenRole> {
-    // A number written as a word ("three") is no typo of "there".
+    // A number written as a word ("three") is no typo of "there"; a short word may be a name
+    // typed in lowercase ("eli lilly" is no "silly").
     let spelled_number = number_word(word).is_some();
-    if spelled_number || !word.chars().all(char::is_alphabetic) {
+    if spelled_number
+        || word.chars().count() < MIN_MISSPELT_FRAME_WORD
+        || !word.chars().all(char::is_alphabetic)
+    {
         return None;
     }
     if super::general::in_general_use(stem) {
@@ -792,6 +799,7 @@ mod tests {
         // number ("three" is no "there").
         assert_eq!(terms("the reporter"), ["report"]);
         assert_eq!(terms("three victories"), ["3", "victori"]);
+        assert_eq!(terms("who runs eli lilly"), ["run", "eli", "lilli"]);
         // An article's own words are as written.
         assert!(analyze("acording", false)[0].role == TokenRole::Content);
     }
