@@ -86,7 +86,12 @@ impl Query {
 
     /// Is `term` one of the query's own words (not an alternative of one)?
     pub fn holds_term(&self, term: &str) -> bool {
-        self.words.iter().any(|w| w.term == term)
+        self.position(term).is_some()
+    }
+
+    /// The index of the query's own word `term` (not an alternative of one), if it has it.
+    pub fn position(&self, term: &str) -> Option<usize> {
+        self.words.iter().position(|w| w.term == term)
     }
 }
 

@@ -122,7 +122,7 @@ impl Asked {
 pub(super) fn rejected_alternative(tokens: &[Token], query: &Query, known: &[bool]) -> Vec<bool> {
     let mut rejected = vec![false; query.words.len()];
     let content = |t: &&Token| t.role == TokenRole::Content;
-    let word_of = |t: &Token| query.words.iter().position(|w| w.term == t.term);
+    let word_of = |t: &Token| query.position(&t.term);
     let closing_not = tokens
         .iter()
         .rposition(|t| t.surface == "not")

@@ -386,7 +386,7 @@ fn which_noun(tokens: &[Token], query: &Query) -> Option<usize> {
         .take(3);
     opening.position(|t| t.surface == "which")?;
     let next = opening.next().filter(|t| t.role == TokenRole::Content)?;
-    query.words.iter().position(|w| w.term == next.term)
+    query.position(&next.term)
 }
 
 /// The query word a "name of …" question asks the name of: the last word of meaning after
@@ -400,7 +400,7 @@ fn name_of_noun(tokens: &[Token], query: &Query) -> Option<usize> {
         .skip_while(|t| t.role != TokenRole::Content)
         .take_while(|t| t.role == TokenRole::Content && !text::has_verb_ending(&t.surface))
         .last()?;
-    query.words.iter().position(|w| w.term == noun.term)
+    query.position(&noun.term)
 }
 
 /// Query word `noun`, when sentence `c` holds it (itself or an alternative).

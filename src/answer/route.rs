@@ -86,13 +86,12 @@ impl Engine {
             }
         }
         best_per_pack.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let best = best_per_pack.first()?.1;
+        let top = best_per_pack.first()?.1;
         if let Some(at) = best_per_pack
             .iter()
-            .position(|&(p, s)| Some(p) == previous && s >= FOLLOW_UP_SHARE * best)
+            .position(|&(p, s)| Some(p) == previous && s >= FOLLOW_UP_SHARE * top)
         {
-            let followed = best_per_pack.remove(at);
-            best_per_pack.insert(0, followed);
+            best_per_pack[..=at].rotate_right(1);
         }
         let &(pack, best) = best_per_pack.first()?;
         let runner_up = best_per_pack

@@ -422,7 +422,7 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     for t in r.tokens.iter().filter(|t| t.role == TokenRole::Content) {
-        let Some(i) = r.query.words.iter().position(|w| w.term == t.term) else {
+        let Some(i) = r.query.position(&t.term) else {
             return Vec::new();
         };
         if r.known[i] {
@@ -468,7 +468,7 @@ fn unknown_agent(r: &Retrieval) -> Vec<usize> {
         if t.role != TokenRole::Content {
             continue;
         }
-        let Some(i) = r.query.words.iter().position(|w| w.term == t.term) else {
+        let Some(i) = r.query.position(&t.term) else {
             return Vec::new();
         };
         if r.known[i] || t.number || text::has_verb_ending(&t.surface) {

@@ -91,12 +91,7 @@ impl Engine {
             .iter()
             .filter(|t| t.proper && !t.number)
             .filter(|t| match t.role {
-                TokenRole::Content => r
-                    .query
-                    .words
-                    .iter()
-                    .position(|w| w.term == t.term)
-                    .is_some_and(|i| r.known[i]),
+                TokenRole::Content => r.query.position(&t.term).is_some_and(|i| r.known[i]),
                 // A name made of words questions use as frames ("Really Simple Syndication"),
                 // which the query leaves out.
                 TokenRole::Filler => self.sentences.pack_df(&t.term, r.pack) > 0,

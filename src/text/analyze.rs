@@ -100,20 +100,16 @@ const MIN_MISSPELT_FRAME_WORD: usize = 7;
 fn misspelt_role(lex: &Lexicon, word: &str, stem: &str) -> Option<TokenRole> {
     // A number written as a word ("three") is no typo of "there"; a short word may be a name
     // typed in lowercase ("eli lilly" is no "silly").
-    let spelled_number = number_word(word).is_some();
-    if spelled_number
-        || word.chars().count() < MIN_MISSPELT_FRAME_WORD
-        || !word.chars().all(char::is_alphabetic)
-    {
+    let plain = word.chars().count() >= MIN_MISSPELT_FRAME_WORD
+        && word.chars().all(char::is_alphabetic)
+        && number_word(word).is_none();
+    if !plain || super::general::in_general_use(stem) {
         return None;
     }
-    if super::general::in_general_use(stem) {
-        return None;
-    }
-    if lex.stop_word_typed_as(word).is_some() {
+    if lex.is_stop_mistyped(word) {
         Some(TokenRole::Stop)
     } else {
-        lex.filler_word_typed_as(word).map(|_| TokenRole::Filler)
+        lex.is_filler_mistyped(word).then_some(TokenRole::Filler)
     }
 }
 

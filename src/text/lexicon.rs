@@ -287,19 +287,13 @@ impl Lexicon {
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
     }
-    /// The stop word `typed` is, with the typos its length allows ("becuase"), if any.
-    pub fn stop_word_typed_as(&self, typed: &str) -> Option<&str> {
-        self.stop
-            .iter()
-            .map(String::as_str)
-            .find(|w| within_typos(w, typed))
+    /// Is `typed` a stop word with the typos its length allows ("becuase")?
+    pub fn is_stop_mistyped(&self, typed: &str) -> bool {
+        self.stop.iter().any(|w| within_typos(w, typed))
     }
-    /// The frame word `typed` is, with the typos its length allows ("acording"), if any.
-    pub fn filler_word_typed_as(&self, typed: &str) -> Option<&str> {
-        self.filler
-            .iter()
-            .map(String::as_str)
-            .find(|w| within_typos(w, typed))
+    /// Is `typed` a frame word with the typos its length allows ("acording")?
+    pub fn is_filler_mistyped(&self, typed: &str) -> bool {
+        self.filler.iter().any(|w| within_typos(w, typed))
     }
     /// A chat or question-frame word, in any of its "-s" forms too ("happens", "gets").
     pub fn is_filler(&self, word: &str) -> bool {
