@@ -33,7 +33,8 @@ pub(super) enum Conflict {
 
 impl Engine {
     /// How sentence `c` contradicts the claim, if it does; `held` is how much of the claim it
-    /// holds, weighed as for support.
+    /// holds, weighed as for support. With `opposites` false, only another name or set member
+    /// in the claim's place counts, not an opposite word or polarity.
     pub(super) fn conflict(
         &self,
         r: &Retrieval,
@@ -41,6 +42,7 @@ impl Engine {
         held: f32,
         unknown_names: &[String],
         near_best: bool,
+        opposites: bool,
     ) -> Option<Conflict> {
         let lex = Lexicon::get();
         let sentence = self.tokens_of(c.doc);
@@ -105,7 +107,7 @@ impl Engine {
         // release the film" against "cancel its release".
         let claim_negated_anywhere = self.negated(&r.tokens, false);
         // An antonym of a claim word that governs the claim's subject matter in the sentence.
-        for w in &claim_words {
+        for w in claim_words.iter().filter(|_| opposites) {
             if claim_negated_anywhere.contains(&w.term.as_str()) {
                 continue;
             }
@@ -292,7 +294,7 @@ impl Engine {
         // Opposite polarity: what one side negates, the other states (headlines are too terse
         // to read polarity from).
         let heading = self.packs()[c.at.pack].sentences[c.at.sentence].heading;
-        if !heading && held >= MIN_SUPPORT_COVERAGE {
+        if opposites && !heading && held >= MIN_SUPPORT_COVERAGE {
             let claim_terms: Vec<&str> = claim_words.iter().map(|t| t.term.as_str()).collect();
             let sentence_matches = |term: &str| among_synonyms(sentence_terms, term);
             let sentence_negated = self.negated_unless_about_subject(r, sentence);

@@ -814,6 +814,32 @@ mod tests {
     }
 
     #[test]
+    fn an_opposite_that_cannot_settle_leaves_a_swap_that_can() {
+        let engine = engine_of(
+            "Studio pulls comedy\n\n\
+            The studio cancelled the release of the satirical movie starring two comedians. \
+            Executives said the decision was serious and final.\n",
+        );
+        // "serious" against "satirical" is an opposite, which a claim with a word the article
+        // never uses ("documentary") does not settle; "documentary" against "movie" does.
+        let claim = "the studio cancelled a serious documentary";
+        let result = engine.check(claim);
+        assert_eq!(
+            result.verdict,
+            Verdict::Refuted,
+            "{claim}: {}",
+            result.explanation
+        );
+        assert!(
+            result
+                .explanation
+                .contains("“movie” where the claim has “documentary”"),
+            "{}",
+            result.explanation
+        );
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\

@@ -158,7 +158,6 @@ impl Engine {
                 // of the claim to support it holds enough to contradict it.
                 let held = share_of(&support_weights, |i| i < 64 && c.matched & (1 << i) != 0)
                     .max(c.coverage);
-                let conflict = self.conflict(&r, c, held, &unknown_names, near_best);
                 let settles = |k: &Conflict| match k {
                     Conflict::Disputed => false,
                     Conflict::Swap { .. } | Conflict::Speaker { .. } | Conflict::Agent { .. } => {
@@ -170,6 +169,18 @@ impl Engine {
                             && (speaker.is_empty() || self.reports_words_of(&r, &speaker, c))
                     }
                 };
+                let mut conflict = self.conflict(&r, c, held, &unknown_names, near_best, true);
+                // An opposite that cannot settle the claim may stand before a swap that can:
+                // "a serious documentary" against "a satirical movie".
+                if matches!(
+                    conflict,
+                    Some(Conflict::Antonym { .. } | Conflict::Polarity)
+                ) && conflict.as_ref().is_some_and(|k| !settles(k))
+                {
+                    conflict = self
+                        .conflict(&r, c, held, &unknown_names, near_best, false)
+                        .or(conflict);
+                }
                 if conflict.as_ref().is_some_and(|k| !settles(k)) {
                     if conflict == Some(Conflict::Disputed) {
                         disputed = Some(disputed.unwrap_or(0.0).max(c.coverage));
