@@ -840,6 +840,44 @@ mod tests {
     }
 
     #[test]
+    fn only_a_subject_that_names_someone_is_an_unnamed_agent() {
+        let engine = engine_of(
+            "Italy look ahead\n\n\
+            Italy continue the search for their first Six Nations away win, and can only count \
+            the scalps of Scotland and Wales. The coach said the team was improving. \
+            Fans in Rome are hopeful.\n",
+        );
+        // "in line for…" opens the clause with no one: it is no unnamed agent that Scotland
+        // would be in the place of.
+        assert_verdict(
+            &engine,
+            "The winger, who is in line for a first Six Nations start against Wales, is injured.",
+            Verdict::NotEnoughInfo,
+        );
+        let engine = engine_of(
+            "Bank attack\n\n\
+            The hacker group Red Fox attacked the bank on Monday. \
+            The bank said customer savings were safe. \
+            Police in Leeds are investigating the attack on the bank.\n",
+        );
+        let cases = [
+            // An everyday word that opens the claim and runs into its verb is its subject.
+            (
+                "anonymous is investigating the attack on the bank",
+                Verdict::Refuted,
+            ),
+            // After "the", it names no one: the rebels may be the police.
+            (
+                "the rebels are investigating the attack on the bank",
+                Verdict::NotEnoughInfo,
+            ),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\

@@ -428,17 +428,28 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
 /// The query words that open a claim before its first verb, when the pack uses none of them
 /// and a verb the pack does use follows ("lizard squad claimed responsibility"): an agent the
 /// article does not name. Empty when the claim opens with a word the pack uses, or with no
-/// subject at all ("claimed responsibility…").
+/// subject at all ("claimed responsibility…"), or with words that name no one ("The priority
+/// should…"): everyday words count only when they open the claim and run into its verb.
 fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
-    for t in r.tokens.iter().filter(|t| t.role == TokenRole::Content) {
+    // Whether the subject's words open the claim and run into its verb with at most an
+    // auxiliary between ("anonymous claimed", "lizard squad has claimed").
+    let mut opens_claim = true;
+    for (k, t) in r.tokens.iter().enumerate() {
+        if t.role != TokenRole::Content {
+            let auxiliary = !out.is_empty() && SUBJECT_AUXILIARIES.contains(&t.surface.as_str());
+            opens_claim &= auxiliary;
+            continue;
+        }
         let Some(i) = r.query.position(&t.term) else {
             return Vec::new();
         };
         if r.known[i] {
             let verb = text::has_verb_ending(&t.surface) || !lex.antonyms(&t.term).is_empty();
-            return if verb && !out.is_empty() {
+            // Such words are the subject, even typed in lowercase; others must name someone:
+            // "The priority should…" and "Indeed, he will…" open with no one.
+            return if verb && !out.is_empty() && (opens_claim || names_someone(r, &out)) {
                 out
             } else {
                 Vec::new()
@@ -447,10 +458,17 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
         if t.number || text::has_verb_ending(&t.surface) {
             return Vec::new();
         }
+        opens_claim &= k == 0 || !out.is_empty();
         out.push(i);
     }
     Vec::new()
 }
+
+/// Words that may stand between a subject and its verb.
+const SUBJECT_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does", "do", "can",
+    "could",
+];
 
 /// Forms of "be" that make a verb after them passive ("was brought by…").
 const PASSIVE_AUXILIARIES: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -488,15 +506,21 @@ fn unknown_agent(r: &Retrieval) -> Vec<usize> {
         out.push(i);
     }
     // "by the end of the year" names no one.
-    let names_someone = out.iter().any(|&i| {
-        let w = &r.query.words[i];
-        w.proper || text::general::often_a_name(&w.term)
-    });
-    if names_someone {
+    if names_someone(r, &out) {
         out
     } else {
         Vec::new()
     }
+}
+
+/// Whether the query words at `at` name someone: one of them is capitalised within the
+/// sentence, often a name in news text, or no word of news text at all ("grimwald"). "The
+/// priority should…", "Indeed, he…" open with no one.
+fn names_someone(r: &Retrieval, at: &[usize]) -> bool {
+    at.iter().any(|&i| {
+        let w = &r.query.words[i];
+        w.proper || text::general::often_a_name(&w.term) || !text::general::in_general_use(&w.term)
+    })
 }
 
 /// Where `sentence` holds claim word `term`, itself or through one of its alternatives.
