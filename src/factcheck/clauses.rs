@@ -68,8 +68,14 @@ fn is_clause(piece: &str) -> bool {
         .iter()
         .filter(|t| t.role == TokenRole::Content)
         .collect();
-    // Names alone ("Kevin Spacey and Beyond the Sea") say nothing of what they did.
-    content.len() >= MIN_CLAUSE_WORDS && content.iter().any(|t| !t.capitalised)
+    // Names alone ("Kevin Spacey and Beyond the Sea") say nothing of what they did; a phrase
+    // that opens with a preposition ("in Stuttgart last year") says where or when, of what
+    // the rest of the statement says. "With" may open a clause of its own ("…, with Ed Balls
+    // branding stamp duty a stealth tax").
+    let adjunct = tokens
+        .first()
+        .is_some_and(|t| t.surface != "with" && PREPOSITIONS.contains(&t.surface.as_str()));
+    content.len() >= MIN_CLAUSE_WORDS && content.iter().any(|t| !t.capitalised) && !adjunct
 }
 
 /// Content words a clause needs to be checked on its own.
@@ -262,6 +268,25 @@ mod tests {
             vec![
                 ("the hackers leaked five films", true),
                 ("Seth Rogen and James Franco", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_opening_with_a_preposition_is_no_clause() {
+        assert_eq!(
+            clause_pieces("Dibaba broke the world record, in Stuttgart last year"),
+            vec![
+                ("Dibaba broke the world record", true),
+                ("in Stuttgart last year", false)
+            ]
+        );
+        // "With" may open one.
+        assert_eq!(
+            clause_pieces("the Tories want lower taxes, with Ed Balls branding stamp duty a tax"),
+            vec![
+                ("the Tories want lower taxes", true),
+                ("with Ed Balls branding stamp duty a tax", true)
             ]
         );
     }

@@ -878,6 +878,23 @@ mod tests {
     }
 
     #[test]
+    fn where_and_when_alone_are_not_checked_as_a_claim() {
+        let engine = engine_of(
+            "Hewitt wins again\n\n\
+            Lleyton Hewitt has now lifted the Sydney title four times in the last six years. \
+            He beat Ivo Karlovic in the final on Saturday. \
+            The Australian said he was delighted.\n",
+        );
+        // "in Stuttgart last year" is no claim of its own that "the Sydney title … in the last
+        // six years" could refute: the claim is about someone the article never mentions.
+        assert_verdict(
+            &engine,
+            "Dibaba broke the world record, in Stuttgart last year",
+            Verdict::NotEnoughInfo,
+        );
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\
