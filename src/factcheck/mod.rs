@@ -895,6 +895,22 @@ mod tests {
     }
 
     #[test]
+    fn an_everyday_word_capitalised_first_in_the_claim_names_no_one() {
+        let engine = engine_of(
+            "England name squad\n\n\
+            England play Canada on 13 November, followed by a match against South Africa a \
+            week later. The coach said he would wait for the fitness reports. \
+            Fans expect a long season.\n",
+        );
+        // "Indeed" is no name the article lacks, for Canada to be in the place of.
+        assert_verdict(
+            &engine,
+            "Indeed, he will have a long wait for a worthwhile match.",
+            Verdict::NotEnoughInfo,
+        );
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\

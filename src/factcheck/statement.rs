@@ -410,12 +410,18 @@ impl Engine {
     }
 }
 
-/// A claim word that names something: capitalised (even first in the sentence), an acronym, a
+/// A claim word that names something: capitalised (first in the sentence, only a word news text
+/// does not write in lowercase), an acronym, a
 /// number, or a word news text mostly writes as a name (typed in lowercase).
 fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> bool {
+    // Capitalised, though first in the claim only when news text writes the word as a name
+    // or not at all: "Indeed, …", "Group revenues…", "Concern over…" name no one.
+    let everyday = crate::text::general::in_general_use(&w.term)
+        && !crate::text::general::often_a_name(&w.term);
     let capitalised = tokens
         .iter()
         .find(|t| t.term == w.term)
+        .filter(|t| t.span.start > 0 || !everyday)
         .and_then(|t| text.get(t.span.clone()))
         .is_some_and(|s| s.starts_with(char::is_uppercase));
     w.proper
