@@ -911,6 +911,24 @@ mod tests {
     }
 
     #[test]
+    fn one_word_in_common_supports_nothing_but_the_articles_own_words() {
+        let engine = engine_of(
+            "Hurdler eyes title\n\n\
+            Jackson will race in the European Indoor Championships in Madrid later this month. \
+            \"It's not my call though,\" he says. \
+            His coach said training had gone well.\n",
+        );
+        // Madrid is all the claim shares with the article.
+        assert_verdict(
+            &engine,
+            "I have told Madrid that I want it to happen.",
+            Verdict::NotEnoughInfo,
+        );
+        // The article's own words, as thin as they are.
+        assert_verdict(&engine, "it's not my call though", Verdict::Supported);
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\

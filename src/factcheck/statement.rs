@@ -20,6 +20,9 @@ pub(super) const MIN_SUPPORT_COVERAGE: f32 = 0.72;
 const MIN_TOPIC_COVERAGE: f32 = 0.4;
 /// Share of the claim's meaning the article must use at all for any verdict but "not enough info".
 const MIN_PACK_COVERAGE: f32 = 0.6;
+/// Fewest weighed claim words one sentence must state to support a claim: one word ("I have
+/// told *Madrid* that I want it to happen") is a mention, not a statement.
+const MIN_STATED_WORDS: usize = 2;
 /// Fewest weighed claim words two sentences may support together (fewer: a claim that puts
 /// two things side by side, "Kerekou knew of the bribes", is not two sentences' worth).
 const MIN_PAIR_WORDS: usize = 4;
@@ -207,7 +210,12 @@ impl Engine {
                             continue;
                         }
                         let stated = self.stated_words(&r, c);
+                        let stated_count = (0..stated.len())
+                            .filter(|&i| stated[i] && support_weights[i] > 0.0)
+                            .count();
                         if share_of(&support_weights, |i| stated[i]) >= MIN_SUPPORT_COVERAGE
+                            && (stated_count >= MIN_STATED_WORDS
+                                || quotes_words_of(text, self.sentence_text(c.doc)))
                             && self.holds_claim_names(&r, c.doc)
                         {
                             supporting = Some(c);
@@ -410,9 +418,25 @@ impl Engine {
     }
 }
 
-/// A claim word that names something: capitalised (first in the sentence, only a word news text
-/// does not write in lowercase), an acronym, a
-/// number, or a word news text mostly writes as a name (typed in lowercase).
+/// Whether `claim` is the words of `sentence` (all of them or a run of them), whatever the
+/// case, spacing and quotation marks.
+fn quotes_words_of(claim: &str, sentence: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect()
+    };
+    let (claim, sentence) = (words(claim), words(sentence));
+    !claim.is_empty()
+        && sentence
+            .windows(claim.len())
+            .any(|run| run == claim.as_slice())
+}
+
+/// A claim word that names something: capitalised (first in the claim, only a word news text
+/// does not write in lowercase), an acronym, a number, or a word news text mostly writes as a
+/// name (typed in lowercase).
 fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> bool {
     // Capitalised, though first in the claim only when news text writes the word as a name
     // or not at all: "Indeed, …", "Group revenues…", "Concern over…" name no one.
