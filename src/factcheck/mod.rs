@@ -929,6 +929,27 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_that_reaches_nothing_denies_its_subject() {
+        let engine = engine_of(
+            "Comedy pulled\n\n\
+            The studio cancelled the comedy, which starred Seth Rogen and James Franco. \
+            Critics said the decision was a mistake. \
+            Cinemas had planned to show it at Christmas.\n",
+        );
+        let cases = [
+            ("james franco was not in it", Verdict::Refuted),
+            (
+                "it starred seth rogen but james franco wasnt in it",
+                Verdict::Refuted,
+            ),
+            ("seth rogen was in it", Verdict::Supported),
+        ];
+        for (claim, want) in cases {
+            assert_verdict(&engine, claim, want);
+        }
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\

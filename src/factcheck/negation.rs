@@ -136,7 +136,46 @@ fn negation_scope(
             _ => {}
         }
     }
+    negate_bare_subjects(tokens, &mut out);
     out
+}
+
+/// A negation that reaches no word before its clause ends ("James Franco was *not* in it")
+/// denies what its subject did: the content words just before it, past the auxiliaries, are
+/// what it negates. Not a contrast with them, as a name after "not" is.
+fn negate_bare_subjects(tokens: &[Token], out: &mut Vec<Negated>) {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.role != TokenRole::Negation {
+            continue;
+        }
+        let reaches_nothing = tokens[i + 1..]
+            .iter()
+            .take_while(|n| !CLAUSE_BREAKS.contains(&n.surface.as_str()))
+            .all(|n| !matches!(n.role, TokenRole::Content | TokenRole::Filler));
+        if !reaches_nothing {
+            continue;
+        }
+        let subject = tokens[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .skip_while(|(_, p)| p.role == TokenRole::Stop)
+            .take_while(|(_, p)| {
+                p.role == TokenRole::Content
+                    && !CLAUSE_BREAKS.contains(&p.surface.as_str())
+                    && !text::has_verb_ending(&p.surface)
+            });
+        for (at, _) in subject {
+            if !out.iter().any(|n| n.at == at) {
+                out.push(Negated {
+                    at,
+                    complement: false,
+                    name: false,
+                    filler: false,
+                });
+            }
+        }
+    }
 }
 
 impl Engine {
