@@ -777,6 +777,18 @@ mod tests {
 
     /// Asserts the verdict `engine` gives `claim`, showing the explanation when it differs, and
     /// that a supported or refuted claim carries evidence.
+    /// Asserts `claim` is refuted with an explanation that says `says`.
+    fn assert_refuted_saying(engine: &Engine, claim: &str, says: &str) {
+        let result = engine.check(claim);
+        assert_eq!(
+            result.verdict,
+            Verdict::Refuted,
+            "{claim}: {}",
+            result.explanation
+        );
+        assert!(result.explanation.contains(says), "{}", result.explanation);
+    }
+
     fn assert_verdict(engine: &Engine, claim: &str, want: Verdict) {
         let result = engine.check(claim);
         assert_eq!(result.verdict, want, "{claim}: {}", result.explanation);
@@ -822,20 +834,10 @@ mod tests {
         );
         // "serious" against "satirical" is an opposite, which a claim with a word the article
         // never uses ("documentary") does not settle; "documentary" against "movie" does.
-        let claim = "the studio cancelled a serious documentary";
-        let result = engine.check(claim);
-        assert_eq!(
-            result.verdict,
-            Verdict::Refuted,
-            "{claim}: {}",
-            result.explanation
-        );
-        assert!(
-            result
-                .explanation
-                .contains("“movie” where the claim has “documentary”"),
-            "{}",
-            result.explanation
+        assert_refuted_saying(
+            &engine,
+            "the studio cancelled a serious documentary",
+            "“movie” where the claim has “documentary”",
         );
     }
 
