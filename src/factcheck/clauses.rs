@@ -128,7 +128,7 @@ fn has_word(text: &str, words: &[&str]) -> bool {
 }
 
 /// Words that open the noun phrase an alternative stands against ("hit *the* network").
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "its", "their", "his", "her", "our",
 ];
 

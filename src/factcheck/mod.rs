@@ -868,6 +868,11 @@ mod tests {
                 "anonymous is investigating the attack on the bank",
                 Verdict::Refuted,
             ),
+            // After chat or frame words too.
+            (
+                "lol so anonymous is investigating the attack on the bank",
+                Verdict::Refuted,
+            ),
             // After "the", it names no one: the rebels may be the police.
             (
                 "the rebels are investigating the attack on the bank",

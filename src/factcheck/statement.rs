@@ -6,7 +6,7 @@ use crate::engine::{Engine, SentenceRef};
 use crate::text::{self, Lexicon, Token, TokenRole};
 use crate::timeframe;
 
-use super::clauses::PREPOSITIONS;
+use super::clauses::{DETERMINERS, PREPOSITIONS};
 use super::conflict::Conflict;
 use super::negation::CLAUSE_BREAKS;
 use super::subject::reports_speech;
@@ -463,13 +463,19 @@ fn is_name_like(w: &crate::search::QueryWord, tokens: &[Token], text: &str) -> b
 fn unknown_subject(r: &Retrieval) -> Vec<usize> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
-    // Whether the subject's words open the claim and run into its verb with at most an
-    // auxiliary between ("anonymous claimed", "lizard squad has claimed").
+    // Whether the subject's words open the claim (after chat words at most) and run into its
+    // verb with at most an auxiliary between ("anonymous claimed", "lol lizard squad has
+    // claimed").
     let mut opens_claim = true;
-    for (k, t) in r.tokens.iter().enumerate() {
+    for t in &r.tokens {
         if t.role != TokenRole::Content {
-            let auxiliary = !out.is_empty() && SUBJECT_AUXILIARIES.contains(&t.surface.as_str());
-            opens_claim &= auxiliary;
+            // Before the subject, no determiner ("the rebels" may be anyone; "lol so", "say"
+            // frame it); after it, only an auxiliary.
+            opens_claim &= if out.is_empty() {
+                !DETERMINERS.contains(&t.surface.as_str())
+            } else {
+                SUBJECT_AUXILIARIES.contains(&t.surface.as_str())
+            };
             continue;
         }
         let Some(i) = r.query.position(&t.term) else {
@@ -488,7 +494,6 @@ fn unknown_subject(r: &Retrieval) -> Vec<usize> {
         if t.number || text::has_verb_ending(&t.surface) {
             return Vec::new();
         }
-        opens_claim &= k == 0 || !out.is_empty();
         out.push(i);
     }
     Vec::new()
