@@ -267,20 +267,26 @@ impl Engine {
             let name_is_acronym =
                 typed_acronym(name) || r.tokens.iter().any(|t| t.surface == *name && t.acronym);
             let anchors = name_anchors(&r.tokens, name, sentence);
+            // Where the sentence holds the claim's words beside the name, the other name must
+            // stand on the same side of them: "Mukesh is the company's chairman" is not
+            // contradicted by "…, said Anil Aggarwal, Peoplesoft's director".
+            let distance = |at: usize| {
+                anchors
+                    .iter()
+                    .filter_map(|&(anchor, after)| match (after, at > anchor) {
+                        (true, true) => Some(at - anchor),
+                        (false, false) => Some(anchor - at),
+                        _ => None,
+                    })
+                    .min()
+            };
             let other_name = others
-                .min_by_key(|(at, t)| {
-                    let shape = (name_is_acronym != t.acronym) as usize;
-                    let distance = anchors
-                        .iter()
-                        .map(|&(anchor, after)| match (after, *at > anchor) {
-                            (true, true) => at - anchor,
-                            (false, false) => anchor - at,
-                            _ => usize::MAX / 4,
-                        })
-                        .min()
-                        .unwrap_or(0);
-                    (shape, distance)
+                .filter_map(|(at, t)| match distance(at) {
+                    Some(d) => Some((d, t)),
+                    None if anchors.is_empty() => Some((0, t)),
+                    None => None,
                 })
+                .min_by_key(|&(d, t)| ((name_is_acronym != t.acronym) as usize, d))
                 .map(|(_, t)| t);
             if near_best {
                 if let Some(other) = other_name {

@@ -957,6 +957,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_article_lacks_meets_only_a_name_in_its_place() {
+        let engine = engine_of(
+            "Oracle buys rival\n\n\
+            The deal will help the company grow, said Anil Aggarwal, Peoplesoft's director of \
+            database markets. The deal closed on Monday. Staff were told on Friday.\n",
+        );
+        // The sentence names Anil after "company", the claim Mukesh before it: not in its
+        // place.
+        assert_verdict(
+            &engine,
+            "Mukesh is the company director",
+            Verdict::NotEnoughInfo,
+        );
+        // In its place: the speaker of the same words.
+        assert_refuted_saying(
+            &engine,
+            "the deal will help the company grow, said Mukesh",
+            "“anil” where the claim has “mukesh”",
+        );
+    }
+
+    #[test]
     fn words_said_by_someone_else_refute_the_speaker() {
         let engine = engine_of(
             "Storm warning\n\n\
