@@ -215,7 +215,7 @@ impl Engine {
                             .count();
                         if share_of(&support_weights, |i| stated[i]) >= MIN_SUPPORT_COVERAGE
                             && (stated_count >= MIN_STATED_WORDS
-                                || quotes_words_of(text, self.sentence_text(c.doc)))
+                                || quotes_words_of(&r.tokens, self.tokens_of(c.doc)))
                             && self.holds_claim_names(&r, c.doc)
                         {
                             supporting = Some(c);
@@ -418,20 +418,13 @@ impl Engine {
     }
 }
 
-/// Whether `claim` is the words of `sentence` (all of them or a run of them), whatever the
-/// case, spacing and quotation marks.
-fn quotes_words_of(claim: &str, sentence: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase().replace('’', "'"))
-            .collect()
-    };
-    let (claim, sentence) = (words(claim), words(sentence));
+/// Whether the claim is the words of `sentence` (all of them or a run of them): its tokens'
+/// words as written, which analysis has already lowercased and stripped of punctuation.
+fn quotes_words_of(claim: &[Token], sentence: &[Token]) -> bool {
     !claim.is_empty()
         && sentence
             .windows(claim.len())
-            .any(|run| run == claim.as_slice())
+            .any(|run| run.iter().zip(claim).all(|(s, c)| s.surface == c.surface))
 }
 
 /// A claim word that names something: capitalised (first in the claim, only a word news text
