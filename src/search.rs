@@ -668,37 +668,15 @@ fn lexicon_typo(surface: &str) -> Option<String> {
     if !lex.synonyms(&stem).is_empty() {
         return None;
     }
-    // The first lexicon word (in lexicon order) within typos, looking only at words whose
-    // length allows it: a typo is at most two characters longer or shorter.
-    // Letter sets first: more than two letters apart is more than two typos.
-    let n = surface.chars().count();
-    let letters = typo::letters(surface);
-    let by_len = synonym_words_by_len();
-    (n.saturating_sub(2)..=n + 2)
-        .filter_map(|len| by_len.get(len))
-        .flat_map(|bucket| bucket.iter())
-        .filter(|(_, _, l)| (l & !letters).count_ones() <= 2 && (letters & !l).count_ones() <= 2)
-        .filter(|(_, w, _)| typo::within_typos(w, surface))
-        .min_by_key(|(order, _, _)| *order)
-        .map(|(_, w, _)| text::stem_word(w))
+    // The first lexicon word (in lexicon order) within typos.
+    synonym_words_by_len()
+        .typos_of(surface)
+        .min_by_key(|&(order, _)| order)
+        .map(|(_, w)| text::stem_word(w))
 }
 
-/// A lexicon word with its position in [`Lexicon::synonym_words`] and its letter set
-/// ([`typo::letters`]).
-type OrderedWord = (usize, &'static str, u32);
-
 /// The lexicon's synonym words by character count, built once.
-fn synonym_words_by_len() -> &'static [Vec<OrderedWord>] {
-    static BY_LEN: OnceLock<Vec<Vec<OrderedWord>>> = OnceLock::new();
-    BY_LEN.get_or_init(|| {
-        let mut by_len: Vec<Vec<OrderedWord>> = Vec::new();
-        for (order, word) in Lexicon::get().synonym_words().enumerate() {
-            let n = word.chars().count();
-            if by_len.len() <= n {
-                by_len.resize_with(n + 1, Vec::new);
-            }
-            by_len[n].push((order, word, typo::letters(word)));
-        }
-        by_len
-    })
+fn synonym_words_by_len() -> &'static typo::WordsByLen {
+    static BY_LEN: OnceLock<typo::WordsByLen> = OnceLock::new();
+    BY_LEN.get_or_init(|| typo::WordsByLen::new(Lexicon::get().synonym_words()))
 }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::analyze::{split_words, stem_word};
-use super::typo::within_typos;
+use super::typo::WordsByLen;
 
 const LEXICON_TOML: &str = include_str!("lexicon.toml");
 const WORDNET_TXT: &str = include_str!("wordnet.txt");
@@ -64,6 +64,9 @@ pub enum AnswerKind {
 pub struct Lexicon {
     stop: HashSet<String>,
     filler: HashSet<String>,
+    /// The stop and filler words again, for finding the one a typed word is a typo of.
+    stop_by_len: WordsByLen,
+    filler_by_len: WordsByLen,
     confirmation_tags: HashSet<String>,
     negations: HashSet<String>,
     /// Irregular word form to its base ("took" → "take").
@@ -114,6 +117,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             stop: words(&raw.stop_words),
             filler: words(&raw.filler_words),
+            stop_by_len: WordsByLen::new(raw.stop_words.split_whitespace()),
+            filler_by_len: WordsByLen::new(raw.filler_words.split_whitespace()),
             confirmation_tags: words(&raw.confirmation_tags),
             negations: words(&raw.negations),
             irregular: raw
@@ -289,11 +294,11 @@ impl Lexicon {
     }
     /// Is `typed` a stop word with the typos its length allows ("becuase")?
     pub fn is_stop_mistyped(&self, typed: &str) -> bool {
-        self.stop.iter().any(|w| within_typos(w, typed))
+        self.stop_by_len.typos_of(typed).next().is_some()
     }
     /// Is `typed` a frame word with the typos its length allows ("acording")?
     pub fn is_filler_mistyped(&self, typed: &str) -> bool {
-        self.filler.iter().any(|w| within_typos(w, typed))
+        self.filler_by_len.typos_of(typed).next().is_some()
     }
     /// A chat or question-frame word, in any of its "-s" forms too ("happens", "gets").
     pub fn is_filler(&self, word: &str) -> bool {

@@ -48,9 +48,76 @@ pub(crate) fn letters(word: &str) -> u32 {
     word.chars().fold(0, |set, c| set | 1 << (c as u32 % 32))
 }
 
+/// Words grouped by character count, each with its place in the list it was built from and
+/// its letter set: the words a typed word may be a typo of are found among those whose length
+/// and letters allow it, not by a distance to every word.
+#[derive(Debug, Default)]
+pub(crate) struct WordsByLen {
+    buckets: Vec<Vec<(usize, String, u32)>>,
+}
+
+impl WordsByLen {
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordsByLen {
+        let mut buckets: Vec<Vec<(usize, String, u32)>> = Vec::new();
+        for (order, word) in words.into_iter().enumerate() {
+            let n = word.chars().count();
+            if buckets.len() <= n {
+                buckets.resize_with(n + 1, Vec::new);
+            }
+            buckets[n].push((order, word.to_owned(), letters(word)));
+        }
+        WordsByLen { buckets }
+    }
+
+    /// The words `typed` is within typos of ([`within_typos`]), with their place in the list.
+    /// A typo is at most two characters longer or shorter, and more than two letters apart is
+    /// more than two typos.
+    pub(crate) fn typos_of<'a>(&'a self, typed: &'a str) -> impl Iterator<Item = (usize, &'a str)> {
+        let n = typed.chars().count();
+        let typed_letters = letters(typed);
+        (n.saturating_sub(2)..=n + 2)
+            .filter_map(|len| self.buckets.get(len))
+            .flatten()
+            .filter(move |(_, _, l)| {
+                (l & !typed_letters).count_ones() <= 2 && (typed_letters & !l).count_ones() <= 2
+            })
+            .filter(move |(_, w, _)| within_typos(w, typed))
+            .map(|(order, w, _)| (*order, w.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bucketing by length and letters finds exactly the words the distance alone does.
+    #[test]
+    fn words_by_len_finds_what_the_distance_finds() {
+        let words = [
+            "because",
+            "according",
+            "basically",
+            "becoming",
+            "cord",
+            "north",
+        ];
+        let by_len = WordsByLen::new(words);
+        for typed in [
+            "becuase",
+            "acording",
+            "basicaly",
+            "becomming",
+            "nroth",
+            "xyzzyxx",
+        ] {
+            let mut found: Vec<usize> = by_len.typos_of(typed).map(|(i, _)| i).collect();
+            found.sort_unstable();
+            let want: Vec<usize> = (0..words.len())
+                .filter(|&i| within_typos(words[i], typed))
+                .collect();
+            assert_eq!(found, want, "{typed}");
+        }
+    }
 
     #[test]
     fn short_words_need_exact_spelling() {
