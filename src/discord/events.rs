@@ -8,8 +8,6 @@
 //! such a message (an edit, or Discord adding a link preview) to the same callback, as if it were
 //! new: [`AnsweredMessages`] makes sure each is answered once.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use serenity::all::{
@@ -21,18 +19,24 @@ use serenity::cache::Cache;
 use super::commands::{answer_question, send, topic_reply};
 use super::cooldown::Gate;
 use super::embeds;
+use super::recent::Recent;
 use super::{BotData, BotError, BotFrameworkContext, EDIT_WINDOW};
 use crate::reply::{self, Reply};
-
-/// Above this many remembered messages, those past the edit window are forgotten.
-const FORGET_ABOVE: usize = 10_000;
 
 /// The non-command messages already taken as questions, so that an edit of one (or Discord's
 /// update when it unfurls a link) is not answered a second time. poise passes on updates only
 /// for messages younger than [`EDIT_WINDOW`], so ids are kept about that long.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AnsweredMessages {
-    seen: Mutex<HashMap<u64, Instant>>,
+    seen: Recent<()>,
+}
+
+impl Default for AnsweredMessages {
+    fn default() -> AnsweredMessages {
+        AnsweredMessages {
+            seen: Recent::keeping(EDIT_WINDOW + Duration::from_secs(60)),
+        }
+    }
 }
 
 impl AnsweredMessages {
@@ -43,12 +47,7 @@ impl AnsweredMessages {
 
     /// True the first time message `id` is seen, at `now`.
     pub fn first_sight_at(&self, id: u64, now: Instant) -> bool {
-        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-        if seen.len() > FORGET_ABOVE {
-            let keep = EDIT_WINDOW + Duration::from_secs(60);
-            seen.retain(|_, at| now.saturating_duration_since(*at) < keep);
-        }
-        seen.insert(id, now).is_none()
+        self.seen.insert(id, (), now)
     }
 }
 
@@ -337,6 +336,7 @@ fn bot_role(cache: &Cache, msg: &Message, bot: UserId) -> Option<RoleId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discord::recent::FORGET_ABOVE;
 
     #[test]
     fn a_message_is_taken_as_a_question_once() {

@@ -24,6 +24,7 @@ pub mod embeds;
 pub mod events;
 pub mod live;
 pub mod permissions;
+mod recent;
 pub mod stories;
 mod watch;
 

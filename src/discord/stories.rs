@@ -4,46 +4,40 @@
 //! A channel's story is forgotten after [`STORY_MEMORY`] without an answer: a question asked
 //! after a long silence starts afresh.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use super::recent::Recent;
 use crate::answer::Conversation;
 
 /// How long a channel's story is remembered after its last answer.
 pub const STORY_MEMORY: Duration = Duration::from_secs(30 * 60);
-/// Above this many remembered channels, those silent for longer than [`STORY_MEMORY`] are
-/// forgotten.
-const FORGET_ABOVE: usize = 10_000;
 
 /// The story of each channel that was recently answered in.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ChannelStories {
-    last: Mutex<HashMap<u64, (String, Instant)>>,
+    last: Recent<String>,
+}
+
+impl Default for ChannelStories {
+    fn default() -> ChannelStories {
+        ChannelStories {
+            last: Recent::keeping(STORY_MEMORY),
+        }
+    }
 }
 
 impl ChannelStories {
     /// The conversation of channel `channel` at `now`: about its story, if it has one it has
     /// not forgotten.
     pub fn conversation(&self, channel: u64, now: Instant) -> Conversation {
-        let last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
-        let story = last
-            .get(&channel)
-            .filter(|(_, at)| now.saturating_duration_since(*at) < STORY_MEMORY)
-            .map(|(id, _)| id.clone());
-        Conversation::about(story)
+        Conversation::about(self.last.get(channel, now))
     }
 
     /// Remembers where `conversation` left channel `channel`, at `now`.
     pub fn remember(&self, channel: u64, conversation: &Conversation, now: Instant) {
-        let Some(story) = conversation.story() else {
-            return;
-        };
-        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
-        if last.len() > FORGET_ABOVE {
-            last.retain(|_, (_, at)| now.saturating_duration_since(*at) < STORY_MEMORY);
+        if let Some(story) = conversation.story() {
+            self.last.insert(channel, story.to_owned(), now);
         }
-        last.insert(channel, (story.to_owned(), now));
     }
 }
 
