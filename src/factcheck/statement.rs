@@ -175,11 +175,10 @@ impl Engine {
                 let mut conflict = self.conflict(&r, c, held, &unknown_names, near_best, true);
                 // An opposite that cannot settle the claim may stand before a swap that can:
                 // "a serious documentary" against "a satirical movie".
-                if matches!(
-                    conflict,
-                    Some(Conflict::Antonym { .. } | Conflict::Polarity)
-                ) && conflict.as_ref().is_some_and(|k| !settles(k))
-                {
+                let unsettled_opposite = conflict.as_ref().is_some_and(|k| {
+                    matches!(k, Conflict::Antonym { .. } | Conflict::Polarity) && !settles(k)
+                });
+                if unsettled_opposite {
                     conflict = self
                         .conflict(&r, c, held, &unknown_names, near_best, false)
                         .or(conflict);
