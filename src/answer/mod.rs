@@ -1351,4 +1351,17 @@ mod tests {
             "has denied",
         );
     }
+
+    #[test]
+    fn yet_closing_a_question_asks_for_nothing_more() {
+        // "yet" only asks whether it has happened so far, as "already" and "still" do.
+        let engine = engine_over(
+            "Studio shooting\n\n\
+            A man was shot outside a recording studio in New York on Monday night. \
+            Police said the man was stable in hospital. \
+            No arrests have been made in relation to the shooting. \
+            The rapper's label said it was shocked by the attack.\n",
+        );
+        assert_first_citation(&engine, "anybody arrested yet", "No arrests");
+    }
 }
