@@ -50,6 +50,9 @@ const SPEECH_CUES: &[&str] = &[
     "explained",
     "explains",
     "conceded",
+    "response",
+    "responded",
+    "responds",
     "concedes",
 ];
 

@@ -1780,6 +1780,23 @@ mod tests {
     }
 
     #[test]
+    fn a_response_is_what_someone_said_and_their_own_words_settle_it() {
+        // In a dispute, the accused's own words settle what the accused said: a "response"
+        // reports speech as "said" does.
+        let engine = engine_of(
+            "Ruritania wants joint inquiry into leak\n\n\
+            Fingers have been pointing at Ruritania after the leak of files from Acme. \
+            A spokesman for Ruritania's foreign ministry talked to the state broadcaster Ruri \
+            Vision on Saturday and said the claims were false.\n",
+        );
+        assert_verdict(
+            &engine,
+            "Ruritania's response was given to Ruri Vision, its state broadcaster.",
+            Verdict::Supported,
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);
