@@ -413,6 +413,7 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
     }
     join_amounts(&mut tokens);
     keep_others_wants(&mut tokens);
+    keep_owning(&mut tokens);
     tokens
 }
 
@@ -433,6 +434,28 @@ fn keep_others_wants(tokens: &mut [Token]) {
             .iter()
             .any(|t| ASKERS.contains(&t.surface.as_str()));
         if !asker {
+            tokens[i].role = TokenRole::Content;
+        }
+    }
+}
+
+/// Words that make "own" a mere intensifier after them: "their own staff", "on its own".
+const POSSESSIVE_DETERMINERS: &[&str] = &["my", "your", "ur", "his", "her", "its", "our", "their"];
+
+/// Makes "own" and "owns" content where they are the verb ("how much of Nissan does Renault
+/// own", "who owns the club"): only after a possessive ("their own staff", "Sony's own
+/// review") does "own" frame.
+fn keep_owning(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        if tokens[i].role != TokenRole::Filler
+            || !matches!(tokens[i].surface.as_str(), "own" | "owns")
+        {
+            continue;
+        }
+        let after_possessive = i.checked_sub(1).is_some_and(|p| {
+            tokens[p].possessive || POSSESSIVE_DETERMINERS.contains(&tokens[p].surface.as_str())
+        });
+        if !after_possessive {
             tokens[i].role = TokenRole::Content;
         }
     }
@@ -798,6 +821,17 @@ mod tests {
         assert_eq!(terms("who runs eli lilly"), ["run", "eli", "lilli"]);
         // An article's own words are as written.
         assert!(analyze("acording", false)[0].role == TokenRole::Content);
+    }
+
+    #[test]
+    fn own_is_the_verb_unless_a_possessive_stands_before_it() {
+        assert_eq!(terms("who owns the club"), ["own", "club"]);
+        assert_eq!(
+            terms("how much of nissan does renault own"),
+            ["nissan", "renault", "own"]
+        );
+        assert_eq!(terms("do bosses know their own staff"), ["boss", "staff"]);
+        assert_eq!(terms("the club's own stadium"), ["club", "stadium"]);
     }
 
     #[test]
