@@ -1364,4 +1364,19 @@ mod tests {
         );
         assert_first_citation(&engine, "anybody arrested yet", "No arrests");
     }
+
+    #[test]
+    fn a_world_leader_is_a_leader() {
+        let engine = engine_over(
+            "Comedy pulled\n\n\
+            The studio cancelled the release of the comedy, which centres on a plot to \
+            assassinate Ruritanian leader Max Vogel. \
+            The studio said the decision was made after threats against cinemas.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "which world leader is the comedy about",
+            "Max Vogel",
+        );
+    }
 }
