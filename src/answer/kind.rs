@@ -208,6 +208,32 @@ impl Engine {
         })
     }
 
+    /// Does sentence `c` count the group a "who are the N …" question asks about without
+    /// naming its members? "who are the 3 other guys charged with him" is not answered by
+    /// "Conte, who has been charged along with three other men of distributing illegal
+    /// steroids…": no name follows the count within [`NAME_BESIDE`] words.
+    pub(super) fn cannot_name_counted(
+        &self,
+        c: &super::Ranked,
+        question: &[Token],
+        query: &Query,
+    ) -> bool {
+        let Some(count) = counted_group(question) else {
+            return false;
+        };
+        let sentence = self.tokens_of(c.doc);
+        let headline = self.headline_of(c.doc);
+        let mut counts = (0..sentence.len())
+            .filter(|&k| sentence[k].number && sentence[k].term == count.term)
+            .peekable();
+        counts.peek().is_some()
+            && !counts.any(|k| {
+                sentence[k + 1..(k + 1 + NAME_BESIDE).min(sentence.len())]
+                    .iter()
+                    .any(|t| is_story_name(t, query, headline))
+            })
+    }
+
     /// The tokens of the headline of the article sentence `doc` belongs to.
     fn headline_of(&self, doc: DocId) -> &[Token] {
         let at = self.sentence_ref(doc);
@@ -401,6 +427,22 @@ fn name_of_noun(tokens: &[Token], query: &Query) -> Option<usize> {
         .take_while(|t| t.role == TokenRole::Content && !text::has_verb_ending(&t.surface))
         .last()?;
     query.position(&noun.term)
+}
+
+/// The count a "who are the N …" question asks to be named ("who are the *3* other guys
+/// charged with him"). Who a counted group is, is who its members are by name; "who were the
+/// victims" may be told by what they were ("ordinary citizens").
+fn counted_group(tokens: &[Token]) -> Option<&Token> {
+    let mut opening = tokens.iter().filter(|t| t.role != TokenRole::Filler);
+    opening.position(|t| t.surface == "who")?;
+    let be = opening.next()?;
+    if !matches!(be.surface.as_str(), "are" | "were" | "r" | "re") {
+        return None;
+    }
+    if opening.next()?.surface != "the" {
+        return None;
+    }
+    opening.next().filter(|t| t.number)
 }
 
 /// Query word `noun`, when sentence `c` holds it (itself or an alternative).

@@ -268,6 +268,7 @@ impl Engine {
                 && !opposite_only_as_hypothesis(&r.query, tokens)
                 && !self.cannot_tell_which(b, &r.tokens, &r.query)
                 && !self.cannot_give_name(b, &r.tokens, &r.query)
+                && !self.cannot_name_counted(b, &r.tokens, &r.query)
         });
         let Some((best, probability)) = best.filter(|(_, p)| *p >= answerability::threshold())
         else {
@@ -1378,5 +1379,18 @@ mod tests {
             "which world leader is the comedy about",
             "Max Vogel",
         );
+    }
+
+    #[test]
+    fn who_a_counted_group_is_needs_their_names() {
+        let engine = engine_over(
+            "Trial date set\n\n\
+            Mr Vale, who has been charged along with three other men of selling banned drugs, \
+            is due to face trial in March. \
+            Two club doctors, Ann Roe and Ben Tull, were charged with helping him.\n",
+        );
+        // The three are never named: counting them does not say who they are.
+        assert_declined(&engine, "who are the 3 other men charged with him");
+        assert_first_citation(&engine, "who are the two doctors charged", "Ann Roe");
     }
 }
