@@ -191,7 +191,8 @@ impl Engine {
         question: &[Token],
         query: &Query,
     ) -> bool {
-        let Some(i) = matched_noun(c, name_of_noun(question, query)) else {
+        let asked = name_of_noun(question, query).or_else(|| called_noun(question, query));
+        let Some(i) = matched_noun(c, asked) else {
             return false;
         };
         let sentence = self.tokens_of(c.doc);
@@ -426,6 +427,20 @@ fn name_of_noun(tokens: &[Token], query: &Query) -> Option<usize> {
         .skip_while(|t| t.role != TokenRole::Content)
         .take_while(|t| t.role == TokenRole::Content && !text::has_verb_ending(&t.surface))
         .last()?;
+    query.position(&noun.term)
+}
+
+/// The query word a "what is … called" question asks the name of: the last word of meaning
+/// between its "what" and "called", if not a verb ("whats the new walmart *website* called").
+fn called_noun(tokens: &[Token], query: &Query) -> Option<usize> {
+    let called = tokens.iter().position(|t| t.surface == "called")?;
+    let what = tokens[..called]
+        .iter()
+        .rposition(|t| matches!(t.surface.as_str(), "what" | "whats" | "wat" | "wats"))?;
+    let noun = tokens[what + 1..called]
+        .iter()
+        .rfind(|t| t.role == TokenRole::Content)
+        .filter(|t| !text::has_verb_ending(&t.surface))?;
     query.position(&noun.term)
 }
 

@@ -1393,4 +1393,17 @@ mod tests {
         assert_declined(&engine, "who are the 3 other men charged with him");
         assert_first_citation(&engine, "who are the two doctors charged", "Ann Roe");
     }
+
+    #[test]
+    fn what_something_is_called_is_answered_by_its_name() {
+        let engine = engine_over(
+            "Club and shop plans\n\n\
+            The club will build a new stadium beside the park, though fans fear it will lose \
+            its old name. \
+            The firm's new website, launched on Monday, is called ShopNow.\n",
+        );
+        // No name stands beside the stadium: the article never says what it will be called.
+        assert_declined(&engine, "what will the new stadium be called");
+        assert_first_citation(&engine, "whats the new website called", "ShopNow");
+    }
 }
