@@ -351,7 +351,17 @@ impl Engine {
                             || (t.term == "may" && t.proper)
                     })
             }
-            AnswerKind::HowMany => tokens.iter().any(is_number),
+            // "how much did they spend" is not told by "she spent three weeks": a number of a
+            // unit of time counts only for a question about time ("how many years", "how
+            // much time").
+            AnswerKind::HowMany => tokens.iter().enumerate().any(|(i, t)| {
+                is_number(t)
+                    && tokens.get(i + 1).is_none_or(|unit| {
+                        !is_clock_unit(&unit.term)
+                            || query.stands_for(&unit.term)
+                            || query.holds_term("time")
+                    })
+            }),
             AnswerKind::Name => self.sentence_gives_name(doc, query),
             // "32-year-old", "aged 32", "at 32"; or news's "Mr Ebbers, 63, directed…".
             AnswerKind::Age => {
@@ -583,6 +593,14 @@ fn is_time_unit(term: &str) -> bool {
     const UNITS: &[&str] = &[
         "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri", "set",
         "round", "match", "game", "season", "term",
+    ];
+    UNITS.contains(&term)
+}
+
+/// Units that measure time itself, not turns of a game ("set", "round").
+fn is_clock_unit(term: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri",
     ];
     UNITS.contains(&term)
 }

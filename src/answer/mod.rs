@@ -1406,4 +1406,19 @@ mod tests {
         assert_declined(&engine, "what will the new stadium be called");
         assert_first_citation(&engine, "whats the new website called", "ShopNow");
     }
+
+    #[test]
+    fn a_length_of_time_answers_how_much_only_of_time() {
+        let engine = engine_over(
+            "Star of Kisna\n\n\
+            The film's star spent three weeks learning Hindi and taking dance lessons. \
+            She said the part had changed her life.\n",
+        );
+        assert_declined(&engine, "how much did they spend on the film");
+        assert_first_citation(
+            &engine,
+            "how many weeks did she spend learning hindi",
+            "three weeks",
+        );
+    }
 }
