@@ -368,13 +368,16 @@ impl Index {
             self.sorted_terms[start..]
                 .iter()
                 .take_while(|t| t.starts_with(term))
-                .filter(|t| t.as_str() != term)
+                .filter(|t| t.as_str() != term && !is_compound_of(t, term))
                 .take(MAX_FAMILY_MATCHES)
                 .cloned(),
         );
         for (at, _) in term.char_indices().skip(MIN_FAMILY_PREFIX) {
             let prefix = &term[..at];
-            if self.vocab.contains_key(prefix) && !out.iter().any(|t| t == prefix) {
+            if self.vocab.contains_key(prefix)
+                && !out.iter().any(|t| t == prefix)
+                && !is_compound_of(term, prefix)
+            {
                 out.push(prefix.to_owned());
             }
         }
@@ -679,4 +682,15 @@ fn lexicon_typo(surface: &str) -> Option<String> {
 fn synonym_words_by_len() -> &'static typo::WordsByLen {
     static BY_LEN: OnceLock<typo::WordsByLen> = OnceLock::new();
     BY_LEN.get_or_init(|| typo::WordsByLen::new(Lexicon::get().synonym_words()))
+}
+
+/// Is `whole` (a term) a closed compound that opens with `front`, rather than a word of its
+/// family? What follows the front is a word of its own in news text, of
+/// [`MIN_COMPOUND_HEAD`] letters or more: "powerpoint" is no kind of "power", though
+/// "championship" is of the family of "champion" ("ship" is too short to be read as a word).
+fn is_compound_of(whole: &str, front: &str) -> bool {
+    whole.strip_prefix(front).is_some_and(|rest| {
+        rest.chars().count() >= MIN_COMPOUND_HEAD
+            && text::general::in_general_use(&text::stem_word(rest))
+    })
 }

@@ -1421,4 +1421,21 @@ mod tests {
             "three weeks",
         );
     }
+
+    #[test]
+    fn a_compound_is_not_of_the_family_of_its_first_word() {
+        let engine = engine_over(
+            "Longer battery life\n\n\
+            It was not just a case of squeezing more out of the power packs, he explained. \
+            The firm has won two championships for its designs.\n",
+        );
+        // "powerpoint" is no kind of "power": the article says nothing of it.
+        assert_declined(&engine, "does powerpoint have the same issue");
+        // A word of the family still counts: "champs" for "championships".
+        assert_first_citation(
+            &engine,
+            "how many champs has the firm won",
+            "two championships",
+        );
+    }
 }
