@@ -1438,4 +1438,18 @@ mod tests {
             "two championships",
         );
     }
+
+    #[test]
+    fn docs_are_documents() {
+        let engine = engine_over(
+            "Warning over files\n\n\
+            Up to 75% of all business documents contained sensitive information, a survey found. \
+            The survey was carried out last year.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "what % of docs have sensitive stuff in them",
+            "75%",
+        );
+    }
 }
