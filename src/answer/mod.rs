@@ -1452,4 +1452,19 @@ mod tests {
             "75%",
         );
     }
+
+    #[test]
+    fn beef_is_a_feud_and_lately_is_recently() {
+        let engine = engine_over(
+            "Rap feud\n\n\
+            The rapper, whose second album is out next month, has been involved in recent \
+            rivalries with fellow artists including Kid Rome and Lil Vance. \
+            His label said the album would sell well.\n",
+        );
+        assert_first_citation(
+            &engine,
+            "who has the rapper been beefing with lately",
+            "Kid Rome",
+        );
+    }
 }
