@@ -7,7 +7,9 @@ use crate::text::{self, Lexicon, Token, TokenRole};
 
 use super::negation::{negation_met_by_opposite, CLAUSE_BREAKS, NEGATING_VERBS};
 use super::statement::{among_synonyms, held_at, MIN_SUPPORT_COVERAGE};
-use super::swap::{frame_swap, name_anchors, name_part_swap, slot_swap, typed_acronym};
+use super::swap::{
+    frame_swap, list_partner, name_anchors, name_part_swap, slot_swap, typed_acronym,
+};
 
 /// Why a sentence contradicts a claim, in words a moderator can read.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,9 +272,17 @@ impl Engine {
             // Where the sentence holds the claim's words beside the name, the other name must
             // stand on the same side of them: "Mukesh is the company's chairman" is not
             // contradicted by "…, said Anil Aggarwal, Peoplesoft's director".
+            // Nor may a word of speech stand between them: "talked to state media KCNA … and
+            // said that “The U.S. should…”" puts the U.S. in what was said, not beside KCNA.
+            let speech_between = |a: usize, b: usize| {
+                sentence[a.min(b)..a.max(b)]
+                    .iter()
+                    .any(crate::speech::is_speech_cue)
+            };
             let distance = |at: usize| {
                 anchors
                     .iter()
+                    .filter(|&&(anchor, _)| !speech_between(anchor, at))
                     .filter_map(|&(anchor, after)| match (after, at > anchor) {
                         (true, true) => Some(at - anchor),
                         (false, false) => Some(anchor - at),
@@ -280,14 +290,17 @@ impl Engine {
                     })
                     .min()
             };
-            let other_name = others
-                .filter_map(|(at, t)| match distance(at) {
-                    Some(d) => Some((d, t)),
-                    None if anchors.is_empty() => Some((0, t)),
-                    None => None,
-                })
-                .min_by_key(|&(d, t)| ((name_is_acronym != t.acronym) as usize, d))
-                .map(|(_, t)| t);
+            // A name listed with a name the claim lists it with is surely in its place.
+            let other_name = list_partner(&r.tokens, name, sentence, &in_claim).or_else(|| {
+                others
+                    .filter_map(|(at, t)| match distance(at) {
+                        Some(d) => Some((d, t)),
+                        None if anchors.is_empty() => Some((0, t)),
+                        None => None,
+                    })
+                    .min_by_key(|&(d, t)| ((name_is_acronym != t.acronym) as usize, d))
+                    .map(|(_, t)| t)
+            });
             if near_best {
                 if let Some(other) = other_name {
                     return Some(Conflict::Swap {

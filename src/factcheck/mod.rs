@@ -1797,6 +1797,42 @@ mod tests {
     }
 
     #[test]
+    fn a_name_far_from_the_claims_words_is_not_in_its_place() {
+        // "The U.S." stands in the spokesman's quoted words, far from "state media": it is
+        // not where the claim puts Asia.
+        let engine = engine_of(
+            "Ruritania wants joint inquiry into leak\n\n\
+            Fingers had been pointing towards Ruritania after the leak of files from Acme. \
+            The country however has denied any part in the leak. \
+            A spokesman for Ruritania's foreign ministry talked to state media RTV on Saturday \
+            and said that \"The U.S. should bear in mind that it will face serious consequences \
+            in case it rejects our proposal\". \
+            Acme said it was deeply concerned about the leak.\n",
+        );
+        assert_verdict_not(
+            &engine,
+            "RTV is the most widely read news outlet in Asia.",
+            Verdict::Refuted,
+        );
+    }
+
+    #[test]
+    fn a_name_listed_with_a_name_of_the_sentence_meets_the_one_listed_there() {
+        let engine = engine_of(
+            "Comedy pulled\n\n\
+            The studio cancelled the comedy, which stars Seth Rogen and James Franco. \
+            The studio said it had received threats from hackers. \
+            Several cinema chains had refused to show the film. \
+            Analysts said the decision would cost the studio millions.\n",
+        );
+        assert_refuted_saying(
+            &engine,
+            "the comedy stars james franco and jonah hill",
+            "“rogen”",
+        );
+    }
+
+    #[test]
     fn short_quotes_end_on_a_word() {
         let long = "word ".repeat(60);
         let short = short_quote(&long);

@@ -363,6 +363,53 @@ pub(super) fn name_part_swap(
     None
 }
 
+/// The name the sentence lists beside a name that the claim lists beside `name` (a claim name
+/// the article lacks): "the interview stars james franco and *jonah hill*" against "…staring
+/// Seth Rogen and James Franco" puts Seth Rogen in Jonah Hill's place. `in_claim` tells a
+/// term the claim uses, which is no other name.
+pub(super) fn list_partner<'s>(
+    claim: &[Token],
+    name: &str,
+    sentence: &'s [Token],
+    in_claim: &dyn Fn(&str) -> bool,
+) -> Option<&'s Token> {
+    let at = claim.iter().position(|t| t.surface == name)?;
+    // The claim's name word, with at most one more word of the name beside it, then "and",
+    // then a name the sentence holds.
+    let listed_with = |step: isize| {
+        (1..=2).find_map(|gap: isize| {
+            let and = at.checked_add_signed(step * gap)?;
+            if claim.get(and)?.surface != "and" {
+                return None;
+            }
+            claim.get(and.checked_add_signed(step)?)
+        })
+    };
+    let partner_of = |held: &Token| {
+        let k = sentence
+            .iter()
+            .position(|t| t.proper && t.term == held.term)?;
+        let run_start = (0..=k).rev().take_while(|&i| sentence[i].proper).last()?;
+        let run_end = (k..sentence.len())
+            .take_while(|&i| sentence[i].proper)
+            .last()?;
+        let before = run_start
+            .checked_sub(2)
+            .filter(|&i| sentence[i + 1].surface == "and");
+        let after = Some(run_end + 2)
+            .filter(|&i| i < sentence.len() && sentence[run_end + 1].surface == "and");
+        [before, after]
+            .into_iter()
+            .flatten()
+            .map(|i| &sentence[i])
+            .find(|t| t.proper && !t.number && !in_claim(&t.term))
+    };
+    [-1, 1]
+        .into_iter()
+        .filter_map(listed_with)
+        .find_map(partner_of)
+}
+
 /// Where `sentence` holds the claim's words next to `name` (the nearest it holds, within
 /// [`SLOT_REACH`] words before and after the name), each with whether the name comes after
 /// it: the place the sentence gives the name's role.
