@@ -50,10 +50,11 @@ const SPEECH_CUES: &[&str] = &[
     "explained",
     "explains",
     "conceded",
-    "response",
-    "responded",
-    "responds",
     "concedes",
+    "respond",
+    "responds",
+    "responded",
+    "response",
 ];
 
 /// Words that ask for someone's view: "what does the CIA think of it".

@@ -1467,4 +1467,22 @@ mod tests {
             "Kid Rome",
         );
     }
+
+    #[test]
+    fn how_someone_responded_is_answered_by_their_own_words() {
+        let engine = engine_over(
+            "Ruritania denies leak\n\n\
+            Fingers have been pointing at Ruritania after the leak of files from Acme. \
+            Ruritania responded that the claims were lies and, in a swipe at the CIA, that it \
+            does not spy on people. \
+            Acme said it was deeply concerned about the leak.\n",
+        );
+        // The CIA is spoken of, but never speaks: its response is not in the article.
+        assert_declined(&engine, "how did the cia respond to ruritania's spying jab");
+        assert_first_citation(
+            &engine,
+            "how did ruritania respond to the claims",
+            "were lies",
+        );
+    }
 }
