@@ -589,12 +589,11 @@ fn number_with_time_unit(tokens: &[Token]) -> bool {
         .any(|w| is_number(&w[0]) && is_time_unit(&w[1].term))
 }
 
+/// Units that tell how far into something a time is: the clock's, or a game's turns ("in the
+/// third set", "after two rounds").
 fn is_time_unit(term: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri", "set",
-        "round", "match", "game", "season", "term",
-    ];
-    UNITS.contains(&term)
+    const TURNS: &[&str] = &["set", "round", "match", "game", "season", "term"];
+    is_clock_unit(term) || TURNS.contains(&term)
 }
 
 /// Units that measure time itself, not turns of a game ("set", "round").
