@@ -412,8 +412,8 @@ pub fn analyze(text: &str, fuzzy_phrases: bool) -> Vec<Token> {
         }
     }
     join_amounts(&mut tokens);
-    keep_others_wants(&mut tokens);
-    keep_owning(&mut tokens);
+    keep_as_content(&mut tokens, WANTING, asker_before);
+    keep_as_content(&mut tokens, OWNING, possessive_before);
     tokens
 }
 
@@ -424,38 +424,34 @@ const WANTING: &[&str] = &["want", "wants", "wanted", "need", "needs", "needed"]
 /// Words for the asker or the bot, whose wanting only frames a question.
 const ASKERS: &[&str] = &["i", "we", "you", "u", "ya", "me", "us"];
 
-/// Makes a verb of wanting content when no asker stands just before it.
-fn keep_others_wants(tokens: &mut [Token]) {
-    for i in 0..tokens.len() {
-        if tokens[i].role != TokenRole::Filler || !WANTING.contains(&tokens[i].surface.as_str()) {
-            continue;
-        }
-        let asker = tokens[i.saturating_sub(2)..i]
-            .iter()
-            .any(|t| ASKERS.contains(&t.surface.as_str()));
-        if !asker {
-            tokens[i].role = TokenRole::Content;
-        }
-    }
-}
-
+/// "own" frames only after a possessive ("their own staff", "Sony's own review"); elsewhere it
+/// is the verb ("how much of Nissan does Renault own", "who owns the club").
+const OWNING: &[&str] = &["own", "owns"];
 /// Words that make "own" a mere intensifier after them: "their own staff", "on its own".
 const POSSESSIVE_DETERMINERS: &[&str] = &["my", "your", "ur", "his", "her", "its", "our", "their"];
 
-/// Makes "own" and "owns" content where they are the verb ("how much of Nissan does Renault
-/// own", "who owns the club"): only after a possessive ("their own staff", "Sony's own
-/// review") does "own" frame.
-fn keep_owning(tokens: &mut [Token]) {
+/// Does an asker stand just before token `i` ("I want to know")?
+fn asker_before(tokens: &[Token], i: usize) -> bool {
+    tokens[i.saturating_sub(2)..i]
+        .iter()
+        .any(|t| ASKERS.contains(&t.surface.as_str()))
+}
+
+/// Does a possessive stand right before token `i` ("their own", "Sony's own")?
+fn possessive_before(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|p| {
+        tokens[p].possessive || POSSESSIVE_DETERMINERS.contains(&tokens[p].surface.as_str())
+    })
+}
+
+/// Makes each frame word of `words` content, unless `frames` says its place makes it frame
+/// (the wanting of the asker, the "own" of a possessive).
+fn keep_as_content(tokens: &mut [Token], words: &[&str], frames: fn(&[Token], usize) -> bool) {
     for i in 0..tokens.len() {
-        if tokens[i].role != TokenRole::Filler
-            || !matches!(tokens[i].surface.as_str(), "own" | "owns")
+        if tokens[i].role == TokenRole::Filler
+            && words.contains(&tokens[i].surface.as_str())
+            && !frames(tokens, i)
         {
-            continue;
-        }
-        let after_possessive = i.checked_sub(1).is_some_and(|p| {
-            tokens[p].possessive || POSSESSIVE_DETERMINERS.contains(&tokens[p].surface.as_str())
-        });
-        if !after_possessive {
             tokens[i].role = TokenRole::Content;
         }
     }
