@@ -197,15 +197,16 @@ impl Engine {
         };
         let sentence = self.tokens_of(c.doc);
         let headline = self.headline_of(c.doc);
-        let named = |t: &Token| is_story_name(t, query, headline);
         let holds_noun = |k: usize| query.words[i].stands_for(&sentence[k].term);
         !(0..sentence.len()).any(|k| {
             holds_noun(k)
                 && (sentence[k].proper
-                    || sentence
-                        [k.saturating_sub(NAME_BESIDE)..(k + NAME_BESIDE + 1).min(sentence.len())]
-                        .iter()
-                        .any(named))
+                    || story_name_in(
+                        sentence,
+                        k.saturating_sub(NAME_BESIDE)..k + NAME_BESIDE + 1,
+                        query,
+                        headline,
+                    ))
         })
     }
 
@@ -224,15 +225,13 @@ impl Engine {
         };
         let sentence = self.tokens_of(c.doc);
         let headline = self.headline_of(c.doc);
-        let mut counts = (0..sentence.len())
+        let counts: Vec<usize> = (0..sentence.len())
             .filter(|&k| sentence[k].number && sentence[k].term == count.term)
-            .peekable();
-        counts.peek().is_some()
-            && !counts.any(|k| {
-                sentence[k + 1..(k + 1 + NAME_BESIDE).min(sentence.len())]
-                    .iter()
-                    .any(|t| is_story_name(t, query, headline))
-            })
+            .collect();
+        !counts.is_empty()
+            && !counts
+                .iter()
+                .any(|&k| story_name_in(sentence, k + 1..k + 1 + NAME_BESIDE, query, headline))
     }
 
     /// The tokens of the headline of the article sentence `doc` belongs to.
@@ -479,6 +478,19 @@ fn matched_noun(c: &super::Ranked, noun: Option<usize>) -> Option<usize> {
 /// that tells something of its own.
 fn is_story_name(t: &Token, query: &Query, headline: &[Token]) -> bool {
     is_new_name(t, query) && !headline.iter().any(|h| h.term == t.term)
+}
+
+/// Does `sentence` hold a story name ([`is_story_name`]) among the tokens of `range` (cut at
+/// the sentence's end)?
+fn story_name_in(
+    sentence: &[Token],
+    range: std::ops::Range<usize>,
+    query: &Query,
+    headline: &[Token],
+) -> bool {
+    sentence[range.start.min(sentence.len())..range.end.min(sentence.len())]
+        .iter()
+        .any(|t| is_story_name(t, query, headline))
 }
 
 /// Is `t` a word of a name (capitalised, not a number) that the question does not use?
