@@ -1412,9 +1412,15 @@ mod tests {
         let engine = engine_over(
             "Star of Kisna\n\n\
             The film's star spent three weeks learning Hindi and taking dance lessons. \
-            She said the part had changed her life.\n",
+            She said the part had changed her life. \
+            She now spends her free time reading scripts.\n",
         );
         assert_declined(&engine, "how much did they spend on the film");
+        assert_first_citation(
+            &engine,
+            "how much time did she spend learning hindi",
+            "three weeks",
+        );
         assert_first_citation(
             &engine,
             "how many weeks did she spend learning hindi",
